@@ -1,0 +1,7 @@
+import type { Policies } from "@pulumi/policy";
+import { workloadPolicies } from "./workloads";
+
+/** Every policy of the pack, area by area. Tests import this, never index.ts (which serves). */
+export const policies: Policies = [...workloadPolicies];
+
+export const packName = "golive-launch-readiness";

@@ -1,0 +1,39 @@
+import { containersOf, podSpecOf, resourcePolicy } from "../lib";
+
+/** Names that say "this is a credential": *_KEY, *_SECRET, *_TOKEN, PASSWORD, DATABASE_URL, ... */
+const secretName = /(^|_)(KEY|SECRET|TOKEN|PASSWORD|PASSWD|PWD|CREDENTIALS?|PRIVATE_KEY|API_KEY|AUTH)$|PASSWORD|SECRET/i;
+/** URLs that carry a password: scheme://user:password@host */
+const credentialUrl = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i;
+const databaseUrlName = /(^|_)(DATABASE|DB|REDIS|MONGO|POSTGRES|MYSQL|AMQP)_?(URL|URI|DSN)$/i;
+
+/** Why a literal env var looks like a secret, or undefined when it does not. */
+export function secretLiteralReason(name: string, value: string): string | undefined {
+    if (credentialUrl.test(value)) return "its value is a URL with a password in it";
+    if (value === "") return undefined;
+    if (secretName.test(name)) return "its name says it holds a credential";
+    if (databaseUrlName.test(name) && /@/.test(value)) return "it is a connection string with credentials";
+    return undefined;
+}
+
+export const workloadsContainerDisallowSecretEnvLiteral = resourcePolicy({
+    name: "workloads-container-disallow-secret-env-literal",
+    description: "No secret-looking value is written as a literal container env var; secrets come from secretKeyRef at runtime.",
+    severity: "critical",
+    runbook: ["004.services.secrets", "001.security.webhook-secrets"],
+    remediation: "Move the value into a Kubernetes Secret (fed by a Pulumi secret or Secret Manager) and reference it with valueFrom.secretKeyRef.",
+    validateResource: (args, reportViolation) => {
+        const pod = podSpecOf(args.type, args.props);
+        if (!pod) return;
+        for (const c of containersOf(pod)) {
+            const env: unknown = c.container?.env;
+            if (!Array.isArray(env)) continue;
+            for (const e of env) {
+                if (typeof e?.name !== "string" || typeof e?.value !== "string") continue;
+                const reason = secretLiteralReason(e.name, e.value);
+                if (reason) {
+                    reportViolation(`${c.label} sets env ${e.name} as a literal value and ${reason}. Move it into a Kubernetes Secret and reference it with valueFrom.secretKeyRef.`);
+                }
+            }
+        }
+    },
+});

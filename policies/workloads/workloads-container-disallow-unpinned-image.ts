@@ -1,0 +1,52 @@
+import { containersOf, podSpecOf, podTemplateTypes, resourcePolicy } from "../lib";
+
+/** The tag of an image reference, or undefined; a registry port (`host:5000/app`) is not a tag. */
+export function imageTag(image: string): string | undefined {
+    const lastSegment = image.slice(image.lastIndexOf("/") + 1);
+    const at = lastSegment.indexOf("@");
+    const nameAndTag = at >= 0 ? lastSegment.slice(0, at) : lastSegment;
+    const colon = nameAndTag.indexOf(":");
+    return colon >= 0 ? nameAndTag.slice(colon + 1) : undefined;
+}
+
+export function imageDigest(image: string): string | undefined {
+    const at = image.indexOf("@");
+    return at >= 0 ? image.slice(at + 1) : undefined;
+}
+
+/** Why an image reference is not pinned, or undefined when it is. */
+export function unpinnedReason(image: string): string | undefined {
+    const digest = imageDigest(image);
+    if (digest !== undefined) {
+        return /^sha256:[a-f0-9]{64}$/.test(digest) ? undefined : `digest "${digest}" is not a sha256 digest`;
+    }
+    const tag = imageTag(image);
+    if (tag === undefined) return "it has no tag, so it means latest";
+    if (tag === "" ) return "its tag is empty";
+    if (tag.toLowerCase() === "latest") return 'tag "latest" moves with every push';
+    return undefined;
+}
+
+export const workloadsContainerDisallowUnpinnedImage = resourcePolicy({
+    name: "workloads-container-disallow-unpinned-image",
+    description: "Every container image is pinned by version tag or digest, so a rollback is one version change.",
+    severity: "high",
+    runbook: ["004.services.target-versions", "004.rollback.previous-version"],
+    remediation: "Pin a version tag (registry/app:v2.5.0) or a digest (registry/app@sha256:...).",
+    validateResource: (args, reportViolation) => {
+        const pod = podSpecOf(args.type, args.props);
+        if (!pod) return;
+        for (const c of containersOf(pod)) {
+            const image: unknown = c.container?.image;
+            if (typeof image !== "string" || image === "") {
+                reportViolation(`${c.label} (${c.path}) has no image. Pin a version tag (registry/app:v2.5.0) or a digest (registry/app@sha256:...).`);
+                continue;
+            }
+            const reason = unpinnedReason(image);
+            if (reason) {
+                reportViolation(`${c.label} image "${image}" is not pinned: ${reason}. Pin a version tag (registry/app:v2.5.0) or a digest (registry/app@sha256:...).`);
+            }
+        }
+    },
+});
+

@@ -1,0 +1,68 @@
+/**
+ * Runs policies the way the engine runs them: the request messages are built by the same
+ * code the offline gate sends over gRPC (tools/analyzer/protocol.ts) and handed to
+ * @pulumi/policy's own Analyze/AnalyzeStack handlers, which deserialize the properties,
+ * wrap them in the unknown-checking proxy and fill in stackTags and notApplicable.
+ */
+import type { Policy } from "@pulumi/policy";
+import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
+import { analyzeRequest, analyzeStackRequest, diagnostics, type Diagnostic } from "../../tools/analyzer/protocol";
+import type { EngineResource } from "../../tools/analyzer/resource";
+import type * as analyzerProto from "@pulumi/pulumi/proto/analyzer_pb";
+
+type Handler = (call: { request: unknown }, cb: (err: unknown, resp?: analyzerProto.AnalyzeResponse) => void) => Promise<void>;
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- internal module without typings
+const server = require("@pulumi/policy/server") as {
+    makeAnalyzeRpcFun(pack: string, version: string, level: string, policies: Policy[]): Handler;
+    makeAnalyzeStackRpcFun(pack: string, version: string, level: string, policies: Policy[]): Handler;
+};
+
+/** The engine's wire form of a value that is unknown during preview. */
+export const UNKNOWN = unknownValue;
+
+/** A resource named `name` of `type` with these inputs (outputs default to the inputs). */
+export function resource(type: string, name: string, inputs: Record<string, unknown>, extra: Partial<EngineResource> = {}): EngineResource {
+    return {
+        urn: `urn:pulumi:test::golive::${type}::${name}`,
+        custom: true,
+        type,
+        inputs,
+        outputs: inputs,
+        dependencies: [],
+        propertyDependencies: {},
+        ...extra,
+    };
+}
+
+function call(handler: Handler, request: unknown, urn: string | null): Promise<Diagnostic[]> {
+    return new Promise((resolve, reject) => {
+        void handler({ request }, (err, resp) => (err || !resp ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(diagnostics(resp, urn))));
+    });
+}
+
+/** Diagnostics of one resource policy on one resource, as `analyze` returns them. */
+export function analyze(policy: Policy, r: EngineResource): Promise<Diagnostic[]> {
+    const handler = server.makeAnalyzeRpcFun("golive-test", "0.0.0", "mandatory", [policy]);
+    return call(handler, analyzeRequest(r, new Map([[r.urn, r]])), r.urn);
+}
+
+/** Diagnostics of one stack policy on a whole stack, as `analyzeStack` returns them. */
+export function analyzeStack(policy: Policy, resources: EngineResource[]): Promise<Diagnostic[]> {
+    const handler = server.makeAnalyzeStackRpcFun("golive-test", "0.0.0", "mandatory", [policy]);
+    return call(handler, analyzeStackRequest(resources), null);
+}
+
+/** The engine prefixes every violation with the policy's description and a newline. */
+function withoutDescription(policy: Policy, message: string): string {
+    const prefix = `${policy.description}\n`;
+    return message.startsWith(prefix) ? message.slice(prefix.length) : message;
+}
+
+/** Just what the policy said, which tests assert exactly. */
+export async function messages(policy: Policy, r: EngineResource): Promise<string[]> {
+    return (await analyze(policy, r)).map((d) => withoutDescription(policy, d.message));
+}
+
+export async function stackMessages(policy: Policy, resources: EngineResource[]): Promise<string[]> {
+    return (await analyzeStack(policy, resources)).map((d) => withoutDescription(policy, d.message));
+}
