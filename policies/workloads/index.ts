@@ -1,11 +1,52 @@
 import type { Policies } from "@pulumi/policy";
+import { workloadsCanaryRequireSameImage } from "./workloads-canary-require-same-image";
 import { workloadsContainerDisallowSecretEnvLiteral } from "./workloads-container-disallow-secret-env-literal";
 import { workloadsContainerDisallowUnpinnedImage } from "./workloads-container-disallow-unpinned-image";
+import { workloadsContainerMissingProbes } from "./workloads-container-missing-probes";
+import { workloadsContainerMissingResources } from "./workloads-container-missing-resources";
+import { workloadsDeploymentEnforceRollingUpdate } from "./workloads-deployment-enforce-rolling-update";
+import { workloadsDeploymentMissingPdb } from "./workloads-deployment-missing-pdb";
+import { workloadsDeploymentRequireReplicas } from "./workloads-deployment-require-replicas";
+import { workloadsHpaConfigureReplicas } from "./workloads-hpa-configure-replicas";
+import { workloadsHttprouteEnforceCanarySteps } from "./workloads-httproute-enforce-canary-steps";
+import { workloadsPodConfigureGracefulShutdown } from "./workloads-pod-configure-graceful-shutdown";
+import { workloadsPodEnforceSecurityContext } from "./workloads-pod-enforce-security-context";
+import { workloadsPodMissingNetworkpolicy } from "./workloads-pod-missing-networkpolicy";
+import { workloadsProbeRequireHealthPath } from "./workloads-probe-require-health-path";
 
+export * from "./workloads-canary-require-same-image";
 export * from "./workloads-container-disallow-secret-env-literal";
 export * from "./workloads-container-disallow-unpinned-image";
+export * from "./workloads-container-missing-probes";
+export * from "./workloads-container-missing-resources";
+export * from "./workloads-deployment-enforce-rolling-update";
+export * from "./workloads-deployment-missing-pdb";
+export * from "./workloads-deployment-require-replicas";
+export * from "./workloads-hpa-configure-replicas";
+export * from "./workloads-httproute-enforce-canary-steps";
+export * from "./workloads-pod-configure-graceful-shutdown";
+export * from "./workloads-pod-enforce-security-context";
+export * from "./workloads-pod-missing-networkpolicy";
+export * from "./workloads-probe-require-health-path";
 
+/** Resource policies first (per object, on inputs), then stack policies (cross-object, on outputs). */
 export const workloadPolicies: Policies = [
+    // Containers: what runs and with what.
     workloadsContainerDisallowUnpinnedImage,
     workloadsContainerDisallowSecretEnvLiteral,
+    workloadsContainerMissingResources,
+    workloadsContainerMissingProbes,
+    workloadsProbeRequireHealthPath,
+    // Pods: how they start, stop and are isolated.
+    workloadsPodConfigureGracefulShutdown,
+    workloadsPodEnforceSecurityContext,
+    // Rollout and scale.
+    workloadsDeploymentEnforceRollingUpdate,
+    workloadsHpaConfigureReplicas,
+    workloadsHttprouteEnforceCanarySteps,
+    // Stack-wide: relations between objects.
+    workloadsDeploymentRequireReplicas,
+    workloadsDeploymentMissingPdb,
+    workloadsPodMissingNetworkpolicy,
+    workloadsCanaryRequireSameImage,
 ];

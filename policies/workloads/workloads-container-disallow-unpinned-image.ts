@@ -1,4 +1,4 @@
-import { containersOf, podSpecOf, podTemplateTypes, resourcePolicy } from "../lib";
+import { containersOf, podSpecOf, resourcePolicy } from "../lib";
 
 /** The tag of an image reference, or undefined; a registry port (`host:5000/app`) is not a tag. */
 export function imageTag(image: string): string | undefined {

@@ -46,3 +46,126 @@ export function deployment(change: (podSpec: any, props: any) => void = () => un
     change(props.spec.template.spec, props);
     return resource("kubernetes:apps/v1:Deployment", "reporting-api", props);
 }
+
+const labels = { "app.kubernetes.io/name": "reporting-api" };
+
+/** The HPA golive declares for the Deployment: production min 2 / max 10 on CPU. */
+export function hpa(change: (props: any) => void = () => undefined): EngineResource {
+    const props: any = {
+        apiVersion: "autoscaling/v2",
+        kind: "HorizontalPodAutoscaler",
+        metadata: { name: "reporting-api", namespace: "teei" },
+        spec: {
+            scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: "reporting-api" },
+            minReplicas: 2,
+            maxReplicas: 10,
+            metrics: [{ type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: 70 } } }],
+        },
+    };
+    change(props);
+    return resource("kubernetes:autoscaling/v2:HorizontalPodAutoscaler", "reporting-api", props);
+}
+
+/** The PDB consistent with the HPA: one pod may go at minimum scale (2 - 1). */
+export function pdb(change: (props: any) => void = () => undefined): EngineResource {
+    const props: any = {
+        apiVersion: "policy/v1",
+        kind: "PodDisruptionBudget",
+        metadata: { name: "reporting-api", namespace: "teei" },
+        spec: { minAvailable: 1, selector: { matchLabels: { ...labels } } },
+    };
+    change(props);
+    return resource("kubernetes:policy/v1:PodDisruptionBudget", "reporting-api", props);
+}
+
+/** The namespace's default deny: every pod selected, ingress and egress isolated, no rule. */
+export function defaultDeny(change: (props: any) => void = () => undefined): EngineResource {
+    const props: any = {
+        apiVersion: "networking.k8s.io/v1",
+        kind: "NetworkPolicy",
+        metadata: { name: "default-deny", namespace: "teei" },
+        spec: { podSelector: {}, policyTypes: ["Ingress", "Egress"] },
+    };
+    change(props);
+    return resource("kubernetes:networking.k8s.io/v1:NetworkPolicy", "default-deny", props);
+}
+
+/** The Deployment's allow policy: ingress from the gateway namespace only, egress to DNS. */
+export function allowPolicy(change: (props: any) => void = () => undefined): EngineResource {
+    const props: any = {
+        apiVersion: "networking.k8s.io/v1",
+        kind: "NetworkPolicy",
+        metadata: { name: "reporting-api", namespace: "teei" },
+        spec: {
+            podSelector: { matchLabels: { ...labels } },
+            policyTypes: ["Ingress", "Egress"],
+            ingress: [{
+                from: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "gateway" } } }],
+                ports: [{ protocol: "TCP", port: 8080 }],
+            }],
+            egress: [{
+                to: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "kube-system" } }, podSelector: { matchLabels: { "k8s-app": "kube-dns" } } }],
+                ports: [{ protocol: "UDP", port: 53 }, { protocol: "TCP", port: 53 }],
+            }],
+        },
+    };
+    change(props);
+    return resource("kubernetes:networking.k8s.io/v1:NetworkPolicy", "reporting-api", props);
+}
+
+/** The Service in front of the Deployment. */
+export function service(change: (props: any) => void = () => undefined): EngineResource {
+    const props: any = {
+        apiVersion: "v1",
+        kind: "Service",
+        metadata: { name: "reporting-api", namespace: "teei" },
+        spec: { selector: { ...labels }, ports: [{ name: "http", port: 80, targetPort: "http" }] },
+    };
+    change(props);
+    return resource("kubernetes:core/v1:Service", "reporting-api", props);
+}
+
+/** The Namespace the service lives in. */
+export function namespace(): EngineResource {
+    return resource("kubernetes:core/v1:Namespace", "teei", { apiVersion: "v1", kind: "Namespace", metadata: { name: "teei" } });
+}
+
+/** Everything a launch-ready service declares, as a stack policy sees it. */
+export function compliantStack(): EngineResource[] {
+    return [namespace(), deployment(), service(), hpa(), pdb(), defaultDeny(), allowPolicy()];
+}
+
+/** The canary of the Deployment: same repository, next version, labelled as golive labels it. */
+export function canaryDeployment(change: (podSpec: any, props: any) => void = () => undefined): EngineResource {
+    const props = deploymentProps();
+    props.metadata.name = "reporting-api-canary";
+    props.metadata.labels = { ...labels, "golive.dev/track": "canary", "golive.dev/canary-of": "reporting-api" };
+    const canaryLabels = { ...labels, "golive.dev/track": "canary" };
+    props.spec.selector.matchLabels = { ...canaryLabels };
+    props.spec.template.metadata.labels = { ...canaryLabels };
+    props.spec.template.spec.containers[0].image = "ghcr.io/teei/reporting-api:v2.6.0";
+    change(props.spec.template.spec, props);
+    return resource("kubernetes:apps/v1:Deployment", "reporting-api-canary", props);
+}
+
+/** The Gateway API route that splits traffic 90/10 between stable and canary. */
+export function httpRoute(change: (props: any) => void = () => undefined): EngineResource {
+    const props: any = {
+        apiVersion: "gateway.networking.k8s.io/v1",
+        kind: "HTTPRoute",
+        metadata: { name: "reporting-api", namespace: "teei" },
+        spec: {
+            parentRefs: [{ name: "public", namespace: "gateway" }],
+            hostnames: ["api.teei.io"],
+            rules: [{
+                matches: [{ path: { type: "PathPrefix", value: "/" } }],
+                backendRefs: [
+                    { name: "reporting-api", port: 80, weight: 90 },
+                    { name: "reporting-api-canary", port: 80, weight: 10 },
+                ],
+            }],
+        },
+    };
+    change(props);
+    return resource("kubernetes:gateway.networking.k8s.io/v1:HTTPRoute", "reporting-api", props);
+}

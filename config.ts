@@ -1,0 +1,170 @@
+/**
+ * The stack config (`golive:*` keys of Pulumi.<stack>.yaml): its zod schema, the typed
+ * view index.ts works from, and errors that name the stack file, the key path, the bad
+ * value and what was expected. Each area's schema lives in schema/ and grows on its own.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import { alerting, cluster, domain, edge, environment, featureFlags, firestore, gcp, launch, services } from "./schema";
+
+export const namespace = "golive";
+
+export const stackConfigSchema = z.strictObject({
+    environment,
+    gcp,
+    domain,
+    cluster,
+    launch,
+    featureFlags: featureFlags.default({}),
+    services: services.min(1, { error: "declare at least one service" }),
+    alerting: alerting.default(alerting.parse({})),
+    firestore: firestore.optional(),
+    edge: edge.optional(),
+});
+
+export type StackConfig = z.infer<typeof stackConfigSchema>;
+
+export interface SecretRef {
+    /** The config key (without `golive:`) holding the secret. */
+    key: string;
+    /** Where the stack config references it, e.g. services[0].secretEnv.DATABASE_URL. */
+    usedBy: string;
+}
+
+export interface GoliveConfig extends StackConfig {
+    /** Every secret the config names, in order of first use. */
+    secretRefs: SecretRef[];
+}
+
+/** A RunError, so the Pulumi CLI prints the problems without a stack trace. */
+export class ConfigError extends pulumi.RunError {
+    constructor(readonly problems: string[]) {
+        super(problems.join("\n"));
+        this.name = "ConfigError";
+    }
+}
+
+const knownKeys = Object.keys(stackConfigSchema.shape);
+
+/** Config values arrive as strings; structured values are JSON, plain strings are not. */
+function decode(value: string): unknown {
+    try {
+        return JSON.parse(value);
+    } catch {
+        return value;
+    }
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+    let out = `${namespace}:${String(path[0])}`;
+    for (const p of path.slice(1)) {
+        out += typeof p === "number" ? `[${p}]` : /^[A-Za-z_][A-Za-z0-9_]*$/.test(String(p)) ? `.${String(p)}` : `[${JSON.stringify(String(p))}]`;
+    }
+    return out;
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+    let node = root;
+    for (const p of path) {
+        if (node === null || typeof node !== "object") return undefined;
+        node = (node as Record<PropertyKey, unknown>)[p];
+    }
+    return node;
+}
+
+function show(value: unknown): string {
+    const text = JSON.stringify(value);
+    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+function distance(a: string, b: string): number {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+    }
+    return d[a.length]![b.length]!;
+}
+
+function unknownKeyMessage(key: string, candidates: readonly string[]): string {
+    const best = candidates.map((c) => ({ c, d: distance(key.toLowerCase(), c.toLowerCase()) })).sort((x, y) => x.d - y.d)[0];
+    const hint = best && best.d <= 2 ? ` (did you mean ${best.c}?)` : "";
+    return `unknown key${hint}; expected one of ${candidates.join(", ")}`;
+}
+
+function issueMessage(issue: z.core.$ZodIssue, input: unknown): string {
+    const path = issue.path;
+    const at = path.length ? formatPath(path) : namespace;
+    switch (issue.code) {
+        case "unrecognized_keys":
+            return issue.keys.map((k) => `${formatPath([...path, k])}: unknown key; remove it or check its spelling`).join("\n");
+        case "invalid_type": {
+            const got = valueAt(input, path);
+            return got === undefined
+                ? `${at}: is required (expected ${issue.expected})`
+                : `${at}: expected ${issue.expected}, got ${show(got)}`;
+        }
+        case "invalid_value":
+            return `${at}: expected one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}, got ${show(valueAt(input, path))}`;
+        default: {
+            const got = valueAt(input, path);
+            const suffix = got === undefined || typeof got === "object" ? "" : ` (got ${show(got)})`;
+            return `${at}: ${issue.message}${suffix}`;
+        }
+    }
+}
+
+function collectSecretRefs(c: StackConfig): SecretRef[] {
+    const refs: SecretRef[] = [];
+    const add = (key: string | undefined, usedBy: string) => {
+        if (key) refs.push({ key, usedBy });
+    };
+    add(c.cluster.kubeconfigSecret, "cluster.kubeconfigSecret");
+    c.services.forEach((s, i) => {
+        for (const [env, key] of Object.entries(s.secretEnv)) add(key, `services[${i}].secretEnv.${env}`);
+    });
+    add(c.alerting.pagerduty?.integrationKeySecret, "alerting.pagerduty.integrationKeySecret");
+    add(c.alerting.slack?.tokenSecret, "alerting.slack.tokenSecret");
+    return refs;
+}
+
+/**
+ * Validates the raw config map (`pulumi.runtime.allConfig()`: `golive:key` -> string) of a
+ * stack. `isSecret` tells whether a key was set with --secret. Throws ConfigError listing
+ * every problem, each as `<stackFile>: <key path>: <what is wrong>`.
+ */
+export function parseStackConfig(raw: Readonly<Record<string, string>>, isSecret: (key: string) => boolean, stackFile: string): GoliveConfig {
+    const input: Record<string, unknown> = {};
+    const extra: string[] = [];
+    for (const [fullKey, value] of Object.entries(raw)) {
+        if (!fullKey.startsWith(`${namespace}:`)) continue; // provider config (gcp:project, ...) is not ours
+        const key = fullKey.slice(namespace.length + 1);
+        if (knownKeys.includes(key)) input[key] = decode(value);
+        else extra.push(key);
+    }
+    const problems: string[] = [];
+    const result = stackConfigSchema.safeParse(input);
+    if (!result.success) {
+        for (const issue of result.error.issues) problems.push(...issueMessage(issue, input).split("\n"));
+    }
+    const refs = result.success ? collectSecretRefs(result.data) : [];
+    const referenced = new Set(refs.map((r) => r.key));
+    for (const key of extra) {
+        if (referenced.has(key)) {
+            if (!isSecret(`${namespace}:${key}`)) {
+                problems.push(`${namespace}:${key}: is a secret in plain text; remove it from the file and run \`pulumi config set --secret ${key} <value>\``);
+            }
+        } else if (!(isSecret(`${namespace}:${key}`) && !result.success)) {
+            problems.push(`${namespace}:${key}: ${unknownKeyMessage(key, [...knownKeys])}`);
+        }
+    }
+    if (problems.length > 0 || !result.success) {
+        throw new ConfigError(problems.map((p) => `${stackFile}: ${p}`));
+    }
+    const seen = new Set<string>();
+    const secretRefs = refs.filter((r) => (seen.has(r.key) ? false : (seen.add(r.key), true)));
+    return { ...result.data, secretRefs };
+}
+

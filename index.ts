@@ -1,0 +1,46 @@
+/**
+ * golive: declares what a launch needs, per stack. Reads and validates the stack config
+ * once (a bad stack file fails here, before any resource is registered), then composes
+ * the area components with plain args.
+ */
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { isConfigSecret } from "./runtime-config";
+import { parseStackConfig } from "./config";
+import { readSecrets } from "./secrets";
+import { Workloads } from "./components/workloads";
+
+const stack = pulumi.getStack();
+const stackFile = `Pulumi.${stack}.yaml`;
+const config = parseStackConfig(pulumi.runtime.allConfig(), isConfigSecret, stackFile);
+const secrets = readSecrets(config.secretRefs, stackFile);
+
+const secretValue = (key: string): pulumi.Output<string> => {
+    const value = secrets.get(key);
+    if (!value) throw new pulumi.RunError(`${stackFile}: secret "${key}" was not read`);
+    return value;
+};
+
+// An explicit provider: workloads go to the cluster the stack names, never to whatever
+// the ambient kubeconfig happens to point at.
+const cluster = new k8s.Provider("gke", {
+    context: config.cluster.context,
+    kubeconfig: config.cluster.kubeconfigSecret ? secretValue(config.cluster.kubeconfigSecret) : undefined,
+    enableServerSideApply: true,
+});
+
+const workloads = new Workloads("platform", {
+    environment: config.environment,
+    namespace: config.cluster.namespace,
+    domain: config.domain,
+    featureFlags: config.featureFlags,
+    services: config.services.map((s) => ({
+        ...s,
+        secretEnv: Object.fromEntries(Object.entries(s.secretEnv).map(([env, key]) => [env, secretValue(key)])),
+    })),
+}, { provider: cluster });
+
+export const environment = config.environment;
+export const launchPhase = config.launch.phase;
+export const namespace = workloads.namespace;
+export const publicHosts = workloads.publicHosts;

@@ -1,0 +1,147 @@
+/**
+ * Kubernetes object semantics the workload policies share: type tokens, namespaces, pod
+ * labels, label selectors and int-or-percent values, each as the API server reads them.
+ * Not a policy; the policies of this folder import it.
+ */
+import type { PolicyResource } from "@pulumi/policy";
+import { podTemplateTypes, type Json } from "../lib";
+
+export interface KubernetesType {
+    /** `core` for the core group, as in the type token. */
+    group: string;
+    version: string;
+    kind: string;
+}
+
+/** `kubernetes:apps/v1:Deployment` -> { group: "apps", version: "v1", kind: "Deployment" }. */
+export function kubernetesType(type: string): KubernetesType | undefined {
+    const m = /^kubernetes:([^/:]+)\/([^:]+):([A-Za-z0-9]+)$/.exec(type);
+    return m ? { group: m[1]!, version: m[2]!, kind: m[3]! } : undefined;
+}
+
+/**
+ * Whether a type token is this group and kind in any version, so an HPA or HTTPRoute is
+ * judged the same whether a manifest says autoscaling/v2 or v1, gateway v1 or v1beta1.
+ */
+export function isKind(type: string, group: string, kind: string): boolean {
+    const t = kubernetesType(type);
+    return t !== undefined && t.group === group && t.kind === kind;
+}
+
+export const deploymentType = "kubernetes:apps/v1:Deployment";
+export const statefulSetType = "kubernetes:apps/v1:StatefulSet";
+
+export function isPodTemplateType(type: string): boolean {
+    return podTemplateTypes.includes(type);
+}
+
+/** The namespace of an object; manifests golive did not write often omit it, meaning "default". */
+export function namespaceOf(props: Json): string {
+    const ns: unknown = props?.metadata?.namespace;
+    return typeof ns === "string" && ns !== "" ? ns : "default";
+}
+
+export function nameOf(props: Json): string {
+    const name: unknown = props?.metadata?.name;
+    return typeof name === "string" ? name : "(unnamed)";
+}
+
+/** `Kind namespace/name`, the way messages name an object. */
+export function ref(type: string, props: Json): string {
+    const kind = kubernetesType(type)?.kind ?? type;
+    return `${kind} ${namespaceOf(props)}/${nameOf(props)}`;
+}
+
+/** Labels of the pods a workload creates (its pod template's, or a bare Pod's own). */
+export function podLabelsOf(type: string, props: Json): Record<string, string> {
+    let meta: Json;
+    if (type === "kubernetes:core/v1:Pod") meta = props?.metadata;
+    else if (type === "kubernetes:batch/v1:CronJob") meta = props?.spec?.jobTemplate?.spec?.template?.metadata;
+    else meta = props?.spec?.template?.metadata;
+    const labels: Json = meta?.labels;
+    const out: Record<string, string> = {};
+    if (labels && typeof labels === "object") {
+        for (const [k, v] of Object.entries(labels)) if (typeof v === "string") out[k] = v;
+    }
+    return out;
+}
+
+export function formatLabels(labels: Record<string, string>): string {
+    const pairs = Object.entries(labels).map(([k, v]) => `${k}=${v}`);
+    return pairs.length > 0 ? pairs.join(",") : "(none)";
+}
+
+/**
+ * Whether a metav1.LabelSelector selects these labels: matchLabels AND every matchExpression.
+ * An empty selector selects everything (PDB policy/v1, NetworkPolicy podSelector); a missing
+ * one selects nothing, so callers decide what undefined means for their kind.
+ */
+export function selectorMatches(selector: Json, labels: Record<string, string>): boolean {
+    if (selector === undefined || selector === null) return false;
+    const matchLabels: Json = selector.matchLabels ?? {};
+    for (const [k, v] of Object.entries(matchLabels)) {
+        if (labels[k] !== v) return false;
+    }
+    const expressions: Json[] = Array.isArray(selector.matchExpressions) ? selector.matchExpressions : [];
+    for (const e of expressions) {
+        const key: string = e?.key;
+        const values: string[] = Array.isArray(e?.values) ? e.values : [];
+        const has = Object.prototype.hasOwnProperty.call(labels, key);
+        switch (e?.operator) {
+            case "In": if (!has || !values.includes(labels[key]!)) return false; break;
+            case "NotIn": if (has && values.includes(labels[key]!)) return false; break;
+            case "Exists": if (!has) return false; break;
+            case "DoesNotExist": if (has) return false; break;
+            default: return false; // an operator the API server would reject selects nothing
+        }
+    }
+    return true;
+}
+
+/** Whether a selector is `{}` (selects every pod), as a default-deny NetworkPolicy's is. */
+export function selectsEverything(selector: Json): boolean {
+    if (selector === undefined || selector === null || typeof selector !== "object") return false;
+    const labels: Json = selector.matchLabels;
+    const exprs: Json = selector.matchExpressions;
+    return (labels === undefined || labels === null || Object.keys(labels).length === 0)
+        && (exprs === undefined || exprs === null || (Array.isArray(exprs) && exprs.length === 0));
+}
+
+export type IntOrPercent = { int: number } | { percent: number };
+
+/** An IntOrString such as maxUnavailable: 1, "25%", or "1". */
+export function intOrPercent(value: unknown): IntOrPercent | undefined {
+    if (typeof value === "number" && Number.isFinite(value)) return { int: value };
+    if (typeof value === "string") {
+        const pct = /^(\d+(?:\.\d+)?)%$/.exec(value.trim());
+        if (pct) return { percent: Number(pct[1]) };
+        if (/^\d+$/.test(value.trim())) return { int: Number(value) };
+    }
+    return undefined;
+}
+
+/** A percentage scaled to a pod count, rounded up as the disruption and deployment controllers do. */
+export function scaled(v: IntOrPercent, of: number): number {
+    return "int" in v ? v.int : Math.ceil((v.percent * of) / 100);
+}
+
+export function formatIntOrPercent(value: unknown): string {
+    return typeof value === "string" ? `"${value}"` : String(value);
+}
+
+/** Resources of the stack of one kind (any version), as stack policies see them. */
+export function resourcesOfKind(resources: readonly PolicyResource[], group: string, kind: string): PolicyResource[] {
+    return resources.filter((r) => isKind(r.type, group, kind));
+}
+
+/** The number in a policy config property, or its default when the config leaves it out. */
+export function configNumber(config: Record<string, unknown>, key: string, fallback: number): number {
+    const v = config[key];
+    return typeof v === "number" && Number.isFinite(v) ? v : fallback;
+}
+
+/**
+ * Jobs and CronJobs run to completion and serve no traffic, so probes and preStop hooks mean
+ * nothing for them (Polaris exempts them from its probe checks too).
+ */
+export const batchTypes: readonly string[] = ["kubernetes:batch/v1:Job", "kubernetes:batch/v1:CronJob"];

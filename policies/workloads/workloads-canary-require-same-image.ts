@@ -1,0 +1,95 @@
+import type { PolicyResource } from "@pulumi/policy";
+import { containersOf, podSpecOf, stackPolicy, type Json } from "../lib";
+import { deploymentType, namespaceOf, nameOf, ref } from "./objects";
+
+/** The labels golive puts on a canary Deployment (components/workloads reads the same). */
+export const trackLabel = "golive.dev/track";
+export const canaryOfLabel = "golive.dev/canary-of";
+
+/**
+ * The repository of an image reference, without tag or digest, normalized the way the
+ * container runtime resolves it: `nginx:1.27` and `docker.io/library/nginx:1.28` are one
+ * repository. A registry port (`host:5000/app`) is not a tag.
+ */
+export function imageRepository(image: string): string {
+    const withoutDigest = image.split("@")[0]!;
+    const slash = withoutDigest.lastIndexOf("/");
+    const colon = withoutDigest.lastIndexOf(":");
+    const repo = colon > slash ? withoutDigest.slice(0, colon) : withoutDigest;
+    const parts = repo.split("/");
+    const first = parts[0]!;
+    const hasRegistry = parts.length > 1 && (first.includes(".") || first.includes(":") || first === "localhost");
+    if (hasRegistry) return repo;
+    return parts.length === 1 ? `docker.io/library/${repo}` : `docker.io/${repo}`;
+}
+
+/** Container name -> image, for init and app containers alike. */
+function imagesOf(d: PolicyResource): Map<string, { label: string; image: string }> {
+    const out = new Map<string, { label: string; image: string }>();
+    const pod = podSpecOf(d.type, d.props);
+    if (!pod) return out;
+    for (const c of containersOf(pod)) {
+        const image: unknown = c.container?.image;
+        out.set(c.label, { label: c.label, image: typeof image === "string" ? image : "" });
+    }
+    return out;
+}
+
+function labelOf(props: Json, key: string): string | undefined {
+    const v: unknown = props?.metadata?.labels?.[key];
+    return typeof v === "string" && v !== "" ? v : undefined;
+}
+
+/**
+ * A canary is the stable service at another version: the Deployment labelled
+ * golive.dev/track: canary names its stable Deployment (golive.dev/canary-of, same
+ * namespace), has the same containers, and each container's image is the stable one's
+ * repository with another tag or digest. Anything else is not a canary of that release, and
+ * promoting or rolling it back is not "one version change". No mainstream checker relates
+ * two Deployments this way; it needs the whole stack, hence a stack policy.
+ */
+export const workloadsCanaryRequireSameImage = stackPolicy({
+    name: "workloads-canary-require-same-image",
+    description: "A canary Deployment runs the same containers as its stable Deployment, with images from the same repositories differing only by tag or digest.",
+    severity: "high",
+    runbook: ["002.canary.steps", "004.rollback.previous-version"],
+    remediation: "Give the canary Deployment the stable Deployment's containers and image repositories, changing only the tag or digest, and name the stable Deployment in its golive.dev/canary-of label.",
+    validateStack: (args, reportViolation) => {
+        const deployments = args.resources.filter((r) => r.type === deploymentType);
+        for (const canary of deployments) {
+            if (labelOf(canary.props, trackLabel) !== "canary") continue;
+            const canaryRef = ref(canary.type, canary.props);
+            const stableName = labelOf(canary.props, canaryOfLabel);
+            if (stableName === undefined) {
+                reportViolation(`${canaryRef} is labelled ${trackLabel}: canary but has no ${canaryOfLabel} label, so nothing ties it to the release it is a canary of. Set label ${canaryOfLabel} to the stable Deployment's name.`, canary.urn);
+                continue;
+            }
+            const ns = namespaceOf(canary.props);
+            const stable = deployments.find((d) => d !== canary && namespaceOf(d.props) === ns && nameOf(d.props) === stableName);
+            if (!stable) {
+                reportViolation(`${canaryRef} names "${stableName}" in ${canaryOfLabel}, but there is no Deployment ${ns}/${stableName} in the stack. Point ${canaryOfLabel} at the stable Deployment in namespace "${ns}".`, canary.urn);
+                continue;
+            }
+            const stableRef = ref(stable.type, stable.props);
+            const canaryImages = imagesOf(canary);
+            const stableImages = imagesOf(stable);
+            for (const [key, c] of canaryImages) {
+                const s = stableImages.get(key);
+                if (!s) {
+                    reportViolation(`${canaryRef} ${c.label} has no counterpart in stable ${stableRef}, so the canary is not the same service. Give the canary exactly the stable Deployment's containers.`, canary.urn);
+                    continue;
+                }
+                const canaryRepo = imageRepository(c.image);
+                const stableRepo = imageRepository(s.image);
+                if (canaryRepo !== stableRepo) {
+                    reportViolation(`${canaryRef} ${c.label} image "${c.image}" is from repository ${canaryRepo}, not ${stableRepo} like stable ${stableRef} ("${s.image}"), so it is another artifact, not another version. Use ${stableRepo} with the new tag or digest.`, canary.urn);
+                }
+            }
+            for (const [key, s] of stableImages) {
+                if (!canaryImages.has(key)) {
+                    reportViolation(`${canaryRef} lacks ${s.label} of stable ${stableRef}, so the canary is not the same service. Give the canary exactly the stable Deployment's containers.`, canary.urn);
+                }
+            }
+        }
+    },
+});

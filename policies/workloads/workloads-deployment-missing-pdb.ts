@@ -1,0 +1,83 @@
+import type { PolicyResource, ReportViolation } from "@pulumi/policy";
+import { stackPolicy } from "../lib";
+import {
+    deploymentType, formatIntOrPercent, formatLabels, intOrPercent, namespaceOf, podLabelsOf, ref, resourcesOfKind, scaled, selectorMatches,
+} from "./objects";
+import { hpaMinReplicas, hpasTargeting } from "./scaling";
+
+const fix = "Cover it with exactly one PodDisruptionBudget that selects its pod labels and sets maxUnavailable: 1 or a minAvailable below the HPA minimum.";
+
+/** The pod count a PDB must still allow a disruption at, and how messages name it. */
+interface Floor { pods: number; text: string }
+
+/** Why a PDB blocks every eviction at `floor` pods, or undefined when it allows one. */
+function blockingReason(pdb: PolicyResource, floor: Floor): string | undefined {
+    const spec = pdb.props.spec;
+    const maxUnavailable: unknown = spec?.maxUnavailable;
+    const minAvailable: unknown = spec?.minAvailable;
+    if (maxUnavailable !== undefined && maxUnavailable !== null) {
+        const v = intOrPercent(maxUnavailable);
+        if (!v || scaled(v, floor.pods) < 1) {
+            return `sets maxUnavailable ${formatIntOrPercent(maxUnavailable)}, so no pod can ever be evicted`;
+        }
+        return undefined;
+    }
+    if (minAvailable !== undefined && minAvailable !== null) {
+        const v = intOrPercent(minAvailable);
+        if (!v || floor.pods - scaled(v, floor.pods) < 1) {
+            return `sets minAvailable ${formatIntOrPercent(minAvailable)}, not below ${floor.text}, so at that scale no pod can be evicted`;
+        }
+        return undefined;
+    }
+    return "sets neither minAvailable nor maxUnavailable, so it says nothing about disruptions";
+}
+
+/**
+ * Every Deployment is covered by one PodDisruptionBudget that still allows a disruption at
+ * its minimum scale (the HPA's minReplicas, else spec.replicas), and it has an HPA.
+ * Polaris (pdbMinAvailableGreaterThanHPAMinReplicas, #1190) and kube-linter (#637) pass
+ * this cross-check when the HPA or the PDB is missing; here a missing side is a finding.
+ * Two PDBs on one pod are refused too: the eviction API rejects such pods outright.
+ */
+export const workloadsDeploymentMissingPdb = stackPolicy({
+    name: "workloads-deployment-missing-pdb",
+    description: "Every Deployment has an HPA and exactly one PodDisruptionBudget that still allows a disruption at the HPA minimum.",
+    severity: "high",
+    runbook: ["004.deploy.zero-downtime", "004.infra.autoscaling"],
+    remediation: fix,
+    validateStack: (args, reportViolation: ReportViolation) => {
+        const pdbs = resourcesOfKind(args.resources, "policy", "PodDisruptionBudget");
+        for (const d of args.resources) {
+            if (d.type !== deploymentType) continue;
+            const name = ref(d.type, d.props);
+            const ns = namespaceOf(d.props);
+            const hpas = hpasTargeting(args.resources, d);
+            let floor: Floor;
+            if (hpas.length > 0) {
+                const min = Math.min(...hpas.map(hpaMinReplicas));
+                floor = { pods: min, text: `the HPA minimum of ${min}` };
+            } else {
+                const replicas: unknown = d.props.spec?.replicas;
+                const count = typeof replicas === "number" ? replicas : 1;
+                floor = { pods: count, text: `its ${count} replica${count === 1 ? "" : "s"}` };
+                reportViolation(`${name} has no HorizontalPodAutoscaler, so its disruption budget cannot be checked against an HPA minimum and it cannot absorb load. Add an autoscaling/v2 HorizontalPodAutoscaler targeting it with minReplicas of at least 2.`, d.urn);
+            }
+            const labels = podLabelsOf(d.type, d.props);
+            const covering = pdbs.filter((p) => namespaceOf(p.props) === ns && selectorMatches(p.props.spec?.selector, labels));
+            if (covering.length === 0) {
+                reportViolation(`${name} is not covered by a PodDisruptionBudget (none in namespace "${ns}" selects its pod labels ${formatLabels(labels)}), so a node drain may evict all its pods at once. ${fix}`, d.urn);
+                continue;
+            }
+            if (covering.length > 1) {
+                const names = covering.map((p) => ref(p.type, p.props)).join(", ");
+                reportViolation(`${name} is covered by ${covering.length} PodDisruptionBudgets (${names}); the eviction API refuses pods with more than one, so node drains stall. ${fix}`, d.urn);
+                continue;
+            }
+            const pdb = covering[0]!;
+            const reason = blockingReason(pdb, floor);
+            if (reason) {
+                reportViolation(`${ref(pdb.type, pdb.props)} covering ${name} ${reason}, and node drains and upgrades stall. Set maxUnavailable: 1 or a minAvailable below ${floor.pods}.`, pdb.urn);
+            }
+        }
+    },
+});

@@ -1,0 +1,34 @@
+import { stackPolicy } from "../lib";
+import { configNumber, deploymentType, ref, statefulSetType } from "./objects";
+import { defaultMinReplicas, hpasTargeting } from "./scaling";
+
+/**
+ * Deployments and StatefulSets run at least `minReplicas` (policy config, default 2) pods.
+ * Those an HPA scales are left to workloads-hpa-configure-replicas, since the HPA, not
+ * spec.replicas, decides their count; that needs the whole stack, hence a stack policy.
+ */
+export const workloadsDeploymentRequireReplicas = stackPolicy({
+    name: "workloads-deployment-require-replicas",
+    description: "Every Deployment and StatefulSet that no HorizontalPodAutoscaler scales runs at least the minimum number of replicas.",
+    severity: "high",
+    runbook: ["004.infra.autoscaling", "004.deploy.zero-downtime"],
+    remediation: "Set spec.replicas to at least 2, or scale the workload with an autoscaling/v2 HorizontalPodAutoscaler whose minReplicas is at least 2.",
+    configSchema: {
+        properties: {
+            minReplicas: { type: "integer", minimum: 1, default: defaultMinReplicas },
+        },
+    },
+    validateStack: (args, reportViolation) => {
+        // The CLI applies schema defaults, but getConfig() returns {} when no config is given.
+        const floor = configNumber(args.getConfig<Record<string, unknown>>(), "minReplicas", defaultMinReplicas);
+        for (const w of args.resources) {
+            if (w.type !== deploymentType && w.type !== statefulSetType) continue;
+            if (hpasTargeting(args.resources, w).length > 0) continue;
+            const replicas: unknown = w.props.spec?.replicas;
+            const count = typeof replicas === "number" ? replicas : 1;
+            if (count >= floor) continue;
+            const text = typeof replicas === "number" ? `${replicas}` : "unset (1 by default)";
+            reportViolation(`${ref(w.type, w.props)} spec.replicas is ${text}, below ${floor}, and no HorizontalPodAutoscaler scales it, so one crash or node drain takes it down. Set spec.replicas to at least ${floor} or add an HPA with minReplicas of at least ${floor}.`, w.urn);
+        }
+    },
+});

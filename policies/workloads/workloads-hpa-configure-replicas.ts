@@ -1,0 +1,40 @@
+import { resourcePolicy } from "../lib";
+import { configNumber, isKind, ref } from "./objects";
+import { defaultMinReplicas } from "./scaling";
+
+/**
+ * An HPA keeps at least `minReplicas` (policy config, default 2: the runbook's "min: 2")
+ * and can scale out. max == min is refused as well as max < min (which the API server
+ * rejects anyway): an autoscaler that cannot scale is a fixed replica count in disguise
+ * (Polaris hpaMaxAvailability agrees).
+ */
+export const workloadsHpaConfigureReplicas = resourcePolicy({
+    name: "workloads-hpa-configure-replicas",
+    description: "Every HorizontalPodAutoscaler keeps at least the minimum replicas and has a maxReplicas above its minReplicas.",
+    severity: "high",
+    runbook: ["004.infra.autoscaling"],
+    remediation: "Set spec.minReplicas to at least 2 and spec.maxReplicas above it (the runbook asks for min 2, max 10).",
+    configSchema: {
+        properties: {
+            minReplicas: { type: "integer", minimum: 1, default: defaultMinReplicas },
+        },
+    },
+    validateResource: (args, reportViolation) => {
+        if (!isKind(args.type, "autoscaling", "HorizontalPodAutoscaler")) return;
+        // The CLI applies schema defaults, but getConfig() returns {} when no config is given.
+        const floor = configNumber(args.getConfig<Record<string, unknown>>(), "minReplicas", defaultMinReplicas);
+        const spec = args.props.spec;
+        const min: unknown = spec?.minReplicas;
+        const max: unknown = spec?.maxReplicas;
+        const minValue = typeof min === "number" ? min : 1; // the API's default
+        const minText = typeof min === "number" ? `${min}` : "unset (1 by default)";
+        const hpa = ref(args.type, args.props);
+        if (minValue < floor) {
+            reportViolation(`${hpa} minReplicas is ${minText}, below ${floor}, so one pod carries all traffic at low load and a single eviction is an outage. Set spec.minReplicas to at least ${floor}.`);
+        }
+        if (typeof max !== "number" || max <= minValue) {
+            const maxText = typeof max === "number" ? `${max}` : "unset";
+            reportViolation(`${hpa} maxReplicas is ${maxText}, not above minReplicas ${minValue}, so it can never scale out. Set spec.maxReplicas above spec.minReplicas (e.g. 10).`);
+        }
+    },
+});

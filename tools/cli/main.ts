@@ -1,0 +1,65 @@
+/**
+ * Shared command-line plumbing: argument parsing with one-line errors, output files, and
+ * the exit codes of DESIGN.md (0 ready, 1 a mandatory violation, 2 bad input).
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { InputError, exitCodes } from "./errors";
+import type { Findings } from "../report/findings";
+import { renderMarkdown } from "../report/markdown";
+import type { ReportInput } from "../report/summary";
+import { renderTerminal } from "../report/terminal";
+
+export const projectDir = path.resolve(__dirname, "..", "..");
+export const packDir = path.join(projectDir, "policies");
+
+export function parse<T extends NonNullable<ParseArgsConfig["options"]>>(argv: string[], options: T, usage: string) {
+    try {
+        return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
+    } catch (e) {
+        throw new InputError(`${(e as Error).message.split("\n")[0]}\nusage: ${usage}`);
+    }
+}
+
+export function policyConfigFile(stack: string): string {
+    return path.join(packDir, "config", `${stack}.json`);
+}
+
+/** Writes the report where asked and prints it; returns the exit code. */
+export function finish(report: ReportInput, opts: { json?: string; markdown?: string }): number {
+    if (opts.json) writeFile(opts.json, `${JSON.stringify(report.findings, null, 2)}\n`);
+    if (opts.markdown) writeFile(opts.markdown, renderMarkdown(report));
+    console.log(renderTerminal(report));
+    return exitCodeOf(report.findings);
+}
+
+export function exitCodeOf(f: Findings): number {
+    return f.ok ? exitCodes.ok : exitCodes.violations;
+}
+
+export function writeFile(file: string, text: string): void {
+    try {
+        fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+        fs.writeFileSync(file, text);
+    } catch (e) {
+        throw new InputError(`${file}: cannot write: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+}
+
+/** Errors that are the user's input print as their lines and exit 2; anything else is a bug. */
+export function run(main: () => Promise<number>, badInput: (e: unknown) => boolean = () => false): void {
+    main().then(
+        (code) => process.exit(code),
+        (e: unknown) => {
+            if (e instanceof InputError || badInput(e)) {
+                for (const line of (e as Error).message.split("\n")) console.error(`error: ${line}`);
+                process.exit(exitCodes.badInput);
+            }
+            console.error(`golive: internal error: ${(e as Error)?.message ?? String(e)}`);
+            if (process.env["GOLIVE_DEBUG"]) console.error((e as Error)?.stack);
+            else console.error("(set GOLIVE_DEBUG=1 for the stack trace)");
+            process.exit(3);
+        },
+    );
+}

@@ -1,0 +1,112 @@
+/**
+ * Runs the golive program under Pulumi's own mock monitor, in preview mode, and records
+ * what the SDK sends the engine: every RegisterResource request with its parent,
+ * dependencies, property dependencies, provider reference and options. Recording the
+ * requests (not the mocks' simplified view) is what makes the export and the policy
+ * evaluation see what a real `pulumi preview` would hand the engine.
+ */
+import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import type * as resproto from "@pulumi/pulumi/proto/resource_pb";
+import type { EngineResource } from "../analyzer/resource";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- untyped SDK internal: the monitor the mocks installed
+const settings = require("@pulumi/pulumi/runtime/settings") as { getMonitor(): Monitor; waitForRPCs(): Promise<void> };
+
+type Callback = (err: unknown, resp?: { getUrn(): string }) => void;
+interface Monitor {
+    registerResource(req: resproto.RegisterResourceRequest, cb: Callback): Promise<void>;
+    registerResourceOutputs(req: resproto.RegisterResourceOutputsRequest, cb: (err: unknown, resp?: unknown) => void): void;
+}
+
+export interface ProgramRun {
+    resources: EngineResource[];
+    /** Stack outputs as the engine would store them (wire form). */
+    outputs: Record<string, unknown>;
+}
+
+export interface RunOptions {
+    /** The directory holding Pulumi.yaml and index.ts. */
+    projectDir: string;
+    project: string;
+    stack: string;
+    /** `golive:key` -> value string, as the CLI passes config to the program. */
+    config: Record<string, string>;
+    /** The config keys that are secrets. */
+    secretKeys: string[];
+}
+
+function toJs(struct: { toJavaScript(): unknown } | undefined): Record<string, unknown> {
+    return (struct?.toJavaScript() as Record<string, unknown> | undefined) ?? {};
+}
+
+/**
+ * Runs the program once. Mocks are global per process: call this once per process, as the
+ * plan command does.
+ */
+export async function runProgram(opts: RunOptions): Promise<ProgramRun> {
+    pulumi.runtime.setAllConfig(opts.config, opts.secretKeys);
+    await pulumi.runtime.setMocks(
+        {
+            // In a preview, a resource's outputs are its inputs; everything else is unknown.
+            newResource: (args) => ({ id: undefined, state: args.inputs }),
+            call: (args) => {
+                throw new Error(`golive declares no provider function calls, but the program called ${args.token}`);
+            },
+        },
+        opts.project,
+        opts.stack,
+        true,
+    );
+
+    const monitor = settings.getMonitor();
+    const byUrn = new Map<string, EngineResource>();
+    const order: string[] = [];
+    const register = monitor.registerResource.bind(monitor);
+    monitor.registerResource = (req, cb) =>
+        register(req, (err, resp) => {
+            if (!err && resp) {
+                const urn = resp.getUrn();
+                const inputs = toJs(req.getObject());
+                const propertyDependencies: Record<string, string[]> = {};
+                req.getPropertydependenciesMap().forEach((deps, key) => {
+                    propertyDependencies[key] = deps.getUrnsList();
+                });
+                const r: EngineResource = {
+                    urn,
+                    custom: req.getCustom(),
+                    type: req.getType(),
+                    inputs,
+                    outputs: req.getCustom() ? inputs : {},
+                    parent: req.getParent() || undefined,
+                    protect: req.getProtect() ?? false,
+                    dependencies: req.getDependenciesList(),
+                    propertyDependencies,
+                    provider: req.getProvider() || undefined,
+                    ignoreChanges: req.getIgnorechangesList(),
+                    additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+                    aliases: req.getAliasurnsList(),
+                    deleteBeforeReplace: req.getDeletebeforereplacedefined() ? req.getDeletebeforereplace() : undefined,
+                };
+                if (!byUrn.has(urn)) order.push(urn);
+                byUrn.set(urn, r);
+            }
+            cb(err, resp);
+        });
+    const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
+    monitor.registerResourceOutputs = (req, cb) => {
+        const r = byUrn.get(req.getUrn());
+        if (r) r.outputs = toJs(req.getOutputs());
+        registerOutputs(req, cb);
+    };
+
+    const program = path.join(opts.projectDir, "index.ts");
+    await pulumi.runtime.runInPulumiStack(async () => {
+        // The program's exports become the stack outputs, as under the Node.js language host.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- the program is loaded like the language host loads it
+        return require(program) as Record<string, unknown>;
+    });
+    await settings.waitForRPCs();
+    const stack = [...byUrn.values()].find((r) => r.type === "pulumi:pulumi:Stack");
+    return { resources: order.map((u) => byUrn.get(u)!), outputs: stack?.outputs ?? {} };
+}

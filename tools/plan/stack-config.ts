@@ -1,0 +1,49 @@
+/**
+ * Reads Pulumi.<stack>.yaml the way the CLI hands config to a program: every value as a
+ * string (structured values as JSON), secure values as secrets. The CLI would decrypt
+ * `secure:` values; offline there is no key, so they count as "set but unreadable" and are
+ * planned as unknown unless given with --secret.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as YAML from "yaml";
+import { InputError } from "../cli/errors";
+
+export interface StackConfigFile {
+    file: string;
+    /** `golive:key` -> value string */
+    config: Record<string, string>;
+    /** Keys whose value is `secure:` ciphertext in the file. */
+    encrypted: string[];
+}
+
+export function readStackFile(projectDir: string, stack: string): StackConfigFile {
+    const file = `Pulumi.${stack}.yaml`;
+    const full = path.join(projectDir, file);
+    if (!/^[A-Za-z0-9_.-]+$/.test(stack)) throw new InputError(`--stack "${stack}": stack names are letters, digits, '-', '_' and '.'`);
+    if (!fs.existsSync(full)) {
+        const stacks = fs.readdirSync(projectDir).map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1]).filter(Boolean);
+        throw new InputError(`${file}: no such stack file; expected one of ${stacks.join(", ")}`);
+    }
+    let doc: unknown;
+    try {
+        doc = YAML.parse(fs.readFileSync(full, "utf8"));
+    } catch (e) {
+        throw new InputError(`${file}: not valid YAML: ${(e as Error).message.split("\n")[0]}`);
+    }
+    const configNode = (doc as { config?: unknown } | null)?.config ?? {};
+    if (typeof configNode !== "object" || configNode === null || Array.isArray(configNode)) {
+        throw new InputError(`${file}: config: expected a mapping of keys to values`);
+    }
+    const config: Record<string, string> = {};
+    const encrypted: string[] = [];
+    for (const [key, value] of Object.entries(configNode)) {
+        if (!key.includes(":")) throw new InputError(`${file}: config.${key}: keys need a namespace, e.g. golive:${key}`);
+        if (value && typeof value === "object" && !Array.isArray(value) && "secure" in value) {
+            encrypted.push(key);
+            continue;
+        }
+        config[key] = typeof value === "string" ? value : JSON.stringify(value);
+    }
+    return { file, config, encrypted };
+}

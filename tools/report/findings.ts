@@ -1,0 +1,89 @@
+/**
+ * The findings file (DESIGN.md contract) and the go/no-go verdict, computed from what the
+ * pack reported and the checklist. A check that could not run during preview is not a
+ * pass: its checklist item is PENDING, and when the check is mandatory the stack is not ok.
+ */
+import { checklist } from "../../policies/checklist";
+import type { Evaluation, PolicyMeta } from "../analyzer/evaluate";
+
+export type Status = "PASS" | "WARN" | "FAIL" | "PENDING";
+
+export interface Violation {
+    policy: string;
+    severity: "low" | "medium" | "high" | "critical";
+    enforcementLevel: "advisory" | "mandatory";
+    urn: string | null;
+    message: string;
+    runbook: string[];
+}
+
+/** A check the engine could not run because a value is unknown during preview. */
+export interface NotEvaluated {
+    policy: string;
+    enforcementLevel: "advisory" | "mandatory";
+    urn: string | null;
+    reason: string;
+    runbook: string[];
+}
+
+export interface ChecklistEntry {
+    id: string;
+    title: string;
+    status: Status;
+    policies: string[];
+}
+
+export interface Findings {
+    stack: string;
+    ok: boolean;
+    violations: Violation[];
+    checklist: ChecklistEntry[];
+    notEvaluated: NotEvaluated[];
+}
+
+const cantRun = /^can't run policy '[^']+' from policy pack '[^']+' during preview: /;
+
+function strip(meta: PolicyMeta | undefined, message: string): string {
+    const prefix = meta ? `${meta.description}\n` : "";
+    return prefix && message.startsWith(prefix) ? message.slice(prefix.length) : message;
+}
+
+export function buildFindings(stack: string, evaluation: Evaluation): Findings {
+    const meta = new Map(evaluation.policies.map((p) => [p.name, p]));
+    const violations: Violation[] = [];
+    const notEvaluated: NotEvaluated[] = [];
+    for (const d of evaluation.diagnostics) {
+        const m = meta.get(d.policyName);
+        const message = strip(m, d.message);
+        const level = (m?.level === "mandatory" ? "mandatory" : "advisory") as "advisory" | "mandatory";
+        const runbook = m?.runbook ?? [];
+        const unknown = cantRun.exec(message);
+        if (unknown) {
+            notEvaluated.push({ policy: d.policyName, enforcementLevel: level, urn: d.urn, reason: message.slice(unknown[0].length), runbook });
+            continue;
+        }
+        violations.push({
+            policy: d.policyName,
+            severity: m?.severity ?? (d.severity === "unspecified" ? "low" : d.severity),
+            enforcementLevel: d.enforcementLevel === "mandatory" ? "mandatory" : "advisory",
+            urn: d.urn,
+            message,
+            runbook,
+        });
+    }
+
+    const entries: ChecklistEntry[] = checklist.map((item) => {
+        const policies = evaluation.policies.filter((p) => p.level !== "disabled" && p.runbook.includes(item.id)).map((p) => p.name);
+        const mine = (x: { policy: string }) => policies.includes(x.policy);
+        let status: Status;
+        if (policies.length === 0) status = "PENDING";
+        else if (violations.some((v) => mine(v) && v.enforcementLevel === "mandatory")) status = "FAIL";
+        else if (notEvaluated.some(mine)) status = "PENDING";
+        else if (violations.some(mine)) status = "WARN";
+        else status = "PASS";
+        return { id: item.id, title: item.title, status, policies };
+    });
+
+    const ok = !violations.some((v) => v.enforcementLevel === "mandatory") && !notEvaluated.some((n) => n.enforcementLevel === "mandatory");
+    return { stack, ok, violations, checklist: entries, notEvaluated };
+}
