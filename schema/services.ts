@@ -61,6 +61,7 @@ export const service = z
  */
 export const services = z.array(service).check(
     z.superRefine((list: Array<{ name?: unknown; calledBy?: unknown }>, ctx) => {
+        if (!Array.isArray(list)) return; // the type error is reported already
         const seen = new Map<string, number>();
         const names = new Set(list.map((s) => s?.name).filter((n): n is string => typeof n === "string"));
         list.forEach((s, i) => {

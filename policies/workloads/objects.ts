@@ -28,6 +28,10 @@ export function isKind(type: string, group: string, kind: string): boolean {
     return t !== undefined && t.group === group && t.kind === kind;
 }
 
+/** The labels golive puts on a canary Deployment: `track: canary` and the stable Deployment's name. */
+export const trackLabel = "golive.dev/track";
+export const canaryOfLabel = "golive.dev/canary-of";
+
 export const deploymentType = "kubernetes:apps/v1:Deployment";
 export const statefulSetType = "kubernetes:apps/v1:StatefulSet";
 

@@ -1,10 +1,8 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { containersOf, podSpecOf, stackPolicy, type Json } from "../lib";
-import { deploymentType, namespaceOf, nameOf, ref } from "./objects";
+import { canaryOfLabel, deploymentType, namespaceOf, nameOf, ref, trackLabel } from "./objects";
 
-/** The labels golive puts on a canary Deployment (components/workloads reads the same). */
-export const trackLabel = "golive.dev/track";
-export const canaryOfLabel = "golive.dev/canary-of";
+export { canaryOfLabel, trackLabel };
 
 /**
  * The repository of an image reference, without tag or digest, normalized the way the

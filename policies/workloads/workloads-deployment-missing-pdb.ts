@@ -1,7 +1,7 @@
 import type { PolicyResource, ReportViolation } from "@pulumi/policy";
 import { stackPolicy } from "../lib";
 import {
-    deploymentType, formatIntOrPercent, formatLabels, intOrPercent, namespaceOf, podLabelsOf, ref, resourcesOfKind, scaled, selectorMatches,
+    deploymentType, formatIntOrPercent, trackLabel, formatLabels, intOrPercent, namespaceOf, podLabelsOf, ref, resourcesOfKind, scaled, selectorMatches,
 } from "./objects";
 import { hpaMinReplicas, hpasTargeting } from "./scaling";
 
@@ -32,12 +32,26 @@ function blockingReason(pdb: PolicyResource, floor: Floor): string | undefined {
     return "sets neither minAvailable nor maxUnavailable, so it says nothing about disruptions";
 }
 
+/** A Deployment's minimum scale: its HPA's minReplicas, else spec.replicas (1 when unset). */
+function floorOf(d: PolicyResource, hpas: readonly PolicyResource[]): Floor {
+    if (hpas.length > 0) {
+        const min = Math.min(...hpas.map(hpaMinReplicas));
+        return { pods: min, text: `the HPA minimum of ${min}` };
+    }
+    const replicas: unknown = d.props.spec?.replicas;
+    const count = typeof replicas === "number" ? replicas : 1;
+    return { pods: count, text: `its ${count} replica${count === 1 ? "" : "s"}` };
+}
+
 /**
  * Every Deployment is covered by one PodDisruptionBudget that still allows a disruption at
- * its minimum scale (the HPA's minReplicas, else spec.replicas), and it has an HPA.
- * Polaris (pdbMinAvailableGreaterThanHPAMinReplicas, #1190) and kube-linter (#637) pass
- * this cross-check when the HPA or the PDB is missing; here a missing side is a finding.
- * Two PDBs on one pod are refused too: the eviction API rejects such pods outright.
+ * minimum scale (the HPA's minReplicas, else spec.replicas; summed over every Deployment the
+ * PDB selects, since it counts all their pods), and it has an HPA. Polaris
+ * (pdbMinAvailableGreaterThanHPAMinReplicas, #1190) and kube-linter (#637) pass this
+ * cross-check when the HPA or the PDB is missing; here a missing side is a finding.
+ * Canary Deployments (golive.dev/track: canary) need no HPA of their own: their size
+ * follows the rollout step, not load. Two PDBs on one pod are refused: the eviction API
+ * rejects such pods outright.
  */
 export const workloadsDeploymentMissingPdb = stackPolicy({
     name: "workloads-deployment-missing-pdb",
@@ -47,24 +61,20 @@ export const workloadsDeploymentMissingPdb = stackPolicy({
     remediation: fix,
     validateStack: (args, reportViolation: ReportViolation) => {
         const pdbs = resourcesOfKind(args.resources, "policy", "PodDisruptionBudget");
-        for (const d of args.resources) {
-            if (d.type !== deploymentType) continue;
+        const deployments = args.resources.filter((r) => r.type === deploymentType);
+        const floors = new Map(deployments.map((d) => [d, floorOf(d, hpasTargeting(args.resources, d))]));
+        const selects = (pdb: PolicyResource, d: PolicyResource) =>
+            namespaceOf(pdb.props) === namespaceOf(d.props) && selectorMatches(pdb.props.spec?.selector, podLabelsOf(d.type, d.props));
+        for (const d of deployments) {
             const name = ref(d.type, d.props);
             const ns = namespaceOf(d.props);
-            const hpas = hpasTargeting(args.resources, d);
-            let floor: Floor;
-            if (hpas.length > 0) {
-                const min = Math.min(...hpas.map(hpaMinReplicas));
-                floor = { pods: min, text: `the HPA minimum of ${min}` };
-            } else {
-                const replicas: unknown = d.props.spec?.replicas;
-                const count = typeof replicas === "number" ? replicas : 1;
-                floor = { pods: count, text: `its ${count} replica${count === 1 ? "" : "s"}` };
+            const isCanary = d.props.metadata?.labels?.[trackLabel] === "canary";
+            if (!isCanary && hpasTargeting(args.resources, d).length === 0) {
                 reportViolation(`${name} has no HorizontalPodAutoscaler, so its disruption budget cannot be checked against an HPA minimum and it cannot absorb load. Add an autoscaling/v2 HorizontalPodAutoscaler targeting it with minReplicas of at least 2.`, d.urn);
             }
-            const labels = podLabelsOf(d.type, d.props);
-            const covering = pdbs.filter((p) => namespaceOf(p.props) === ns && selectorMatches(p.props.spec?.selector, labels));
+            const covering = pdbs.filter((p) => selects(p, d));
             if (covering.length === 0) {
+                const labels = podLabelsOf(d.type, d.props);
                 reportViolation(`${name} is not covered by a PodDisruptionBudget (none in namespace "${ns}" selects its pod labels ${formatLabels(labels)}), so a node drain may evict all its pods at once. ${fix}`, d.urn);
                 continue;
             }
@@ -74,6 +84,13 @@ export const workloadsDeploymentMissingPdb = stackPolicy({
                 continue;
             }
             const pdb = covering[0]!;
+            const covered = deployments.filter((other) => selects(pdb, other));
+            // Judge a PDB shared by several Deployments once, at the first of them.
+            if (covered[0] !== d) continue;
+            const floor: Floor = covered.length === 1
+                ? floors.get(d)!
+                : { pods: covered.reduce((sum, c) => sum + floors.get(c)!.pods, 0), text: "" };
+            if (covered.length > 1) floor.text = `the ${floor.pods} pods of the ${covered.length} Deployments it covers at minimum scale`;
             const reason = blockingReason(pdb, floor);
             if (reason) {
                 reportViolation(`${ref(pdb.type, pdb.props)} covering ${name} ${reason}, and node drains and upgrades stall. Set maxUnavailable: 1 or a minAvailable below ${floor.pods}.`, pdb.urn);

@@ -101,10 +101,10 @@ export async function runProgram(opts: RunOptions): Promise<ProgramRun> {
     };
 
     const program = path.join(opts.projectDir, "index.ts");
-    await pulumi.runtime.runInPulumiStack(async () => {
+    await pulumi.runtime.runInPulumiStack(() => {
         // The program's exports become the stack outputs, as under the Node.js language host.
         // eslint-disable-next-line @typescript-eslint/no-require-imports -- the program is loaded like the language host loads it
-        return require(program) as Record<string, unknown>;
+        return Promise.resolve(require(program) as Record<string, unknown>);
     });
     await settings.waitForRPCs();
     const stack = [...byUrn.values()].find((r) => r.type === "pulumi:pulumi:Stack");

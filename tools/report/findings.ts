@@ -55,7 +55,7 @@ export function buildFindings(stack: string, evaluation: Evaluation): Findings {
     for (const d of evaluation.diagnostics) {
         const m = meta.get(d.policyName);
         const message = strip(m, d.message);
-        const level = (m?.level === "mandatory" ? "mandatory" : "advisory") as "advisory" | "mandatory";
+        const level = m?.level === "mandatory" ? "mandatory" : "advisory";
         const runbook = m?.runbook ?? [];
         const unknown = cantRun.exec(message);
         if (unknown) {

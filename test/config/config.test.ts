@@ -1,0 +1,117 @@
+import { strict as assert } from "node:assert";
+import { ConfigError, parseStackConfig } from "../../config";
+import { editedProduction, rawConfig } from "./stack-files";
+
+const file = "Pulumi.production.yaml";
+const notSecret = () => false;
+
+function problems(raw: Record<string, string>, isSecret: (k: string) => boolean = notSecret): string[] {
+    try {
+        parseStackConfig(raw, isSecret, file);
+    } catch (e) {
+        assert.ok(e instanceof ConfigError, `expected a ConfigError, got ${String(e)}`);
+        return e.problems;
+    }
+    return [];
+}
+
+describe("stack config", () => {
+    it("accepts both example stacks and lists the secrets they name", () => {
+        for (const stack of ["production", "staging"]) {
+            const c = parseStackConfig(rawConfig(stack), notSecret, `Pulumi.${stack}.yaml`);
+            assert.equal(c.environment, stack);
+            assert.deepEqual(c.services.map((s) => s.name), ["reporting-api", "q2q-pipeline", "notification-service", "export-service"]);
+        }
+        const prod = parseStackConfig(rawConfig("production"), notSecret, file);
+        assert.deepEqual(prod.secretRefs.map((r) => r.key), ["reportingApiDatabaseUrl", "openaiApiKey", "webhookHmacSecret", "pagerdutyIntegrationKey", "slackToken"]);
+        assert.deepEqual(prod.services.map((s) => s.image), [
+            "ghcr.io/teei/reporting-api:v2.5.0", "ghcr.io/teei/q2q-pipeline:v1.8.2",
+            "ghcr.io/teei/notification-service:v1.3.1", "ghcr.io/teei/export-service:v2.1.0",
+        ]);
+    });
+
+    it("fills documented defaults: health path /health and alert thresholds from runbook 004", () => {
+        const c = parseStackConfig(rawConfig("production"), notSecret, file);
+        assert.equal(c.services[1]!.healthPath, "/health");
+        assert.equal(c.alerting.errorRatePercent, 1);
+        assert.equal(c.alerting.latencyP95Ms, 1000);
+    });
+
+    it("names a typo'd top-level key and suggests the right one", () => {
+        const raw = rawConfig("production");
+        raw["golive:servicez"] = raw["golive:services"]!;
+        delete raw["golive:services"];
+        assert.deepEqual(problems(raw), [
+            `${file}: golive:services: is required (expected array)`,
+            `${file}: golive:servicez: unknown key (did you mean services?); expected one of environment, gcp, domain, cluster, launch, featureFlags, services, alerting, firestore, edge`,
+        ]);
+    });
+
+    it("refuses the latest tag with the key path and the bad value", () => {
+        const raw = editedProduction("services", (s) => { s[2].image = "ghcr.io/teei/notification-service:latest"; return s; });
+        assert.deepEqual(problems(raw), [
+            `${file}: golive:services[2].image: tag "latest" is not allowed; pin a version or digest (got "ghcr.io/teei/notification-service:latest")`,
+        ]);
+    });
+
+    it("refuses an image without a tag", () => {
+        const raw = editedProduction("services", (s) => { s[0].image = "ghcr.io/teei/reporting-api"; return s; });
+        assert.deepEqual(problems(raw), [`${file}: golive:services[0].image: has no tag; pin a version or digest (got "ghcr.io/teei/reporting-api")`]);
+    });
+
+    it("reports a wrong type with what was expected and what was found", () => {
+        const raw = editedProduction("services", (s) => { s[0].port = "8080"; return s; });
+        assert.deepEqual(problems(raw), [`${file}: golive:services[0].port: expected number, got "8080"`]);
+    });
+
+    it("reports an unknown nested key", () => {
+        const raw = editedProduction("alerting", (a) => ({ ...a, pagerduty: { integrationKeySecret: "pagerdutyIntegrationKey", routingKey: "x" } }));
+        assert.deepEqual(problems(raw), [`${file}: golive:alerting.pagerduty.routingKey: unknown key; remove it or check its spelling`]);
+    });
+
+    it("refuses a duplicate service name even when other services have problems too", () => {
+        const raw = editedProduction("services", (s) => { s[3].name = "reporting-api"; s[1].port = 0; return s; });
+        assert.deepEqual(problems(raw), [
+            `${file}: golive:services[1].port: Too small: expected number to be >=1 (got 0)`,
+            `${file}: golive:services[3].name: duplicate service name "reporting-api" (also services[0]); names must be unique (got "reporting-api")`,
+        ]);
+    });
+
+    it("refuses a caller that is not a declared service", () => {
+        const raw = editedProduction("services", (s) => { s[1].calledBy = ["reporting-apj"]; return s; });
+        assert.deepEqual(problems(raw), [
+            `${file}: golive:services[1].calledBy[0]: names no service "reporting-apj"; expected one of reporting-api, q2q-pipeline, notification-service, export-service (got "reporting-apj")`,
+        ]);
+    });
+
+    it("refuses a canary weight outside the rollout steps and a canary of another repository", () => {
+        const raw = editedProduction("services", (s) => { s[3].canary = { image: "ghcr.io/other/export-service:v2.2.0", weight: 25 }; return s; });
+        assert.deepEqual(problems(raw), [
+            `${file}: golive:services[3].canary.weight: must be one of the rollout steps 0, 10, 50, 100 (got 25)`,
+        ]);
+        const repo = editedProduction("services", (s) => { s[3].canary = { image: "ghcr.io/other/export-service:v2.2.0", weight: 10 }; return s; });
+        assert.deepEqual(problems(repo), [
+            `${file}: golive:services[3].canary.image: must be a version of ghcr.io/teei/export-service (got repository ghcr.io/other/export-service); a canary changes the version only (got "ghcr.io/other/export-service:v2.2.0")`,
+        ]);
+    });
+
+    it("refuses a secret written in plain text in the stack file", () => {
+        const raw = { ...rawConfig("production"), "golive:slackToken": "xoxb-123" };
+        assert.deepEqual(problems(raw), [
+            `${file}: golive:slackToken: is a secret in plain text; remove it from the file and run \`pulumi config set --secret slackToken <value>\``,
+        ]);
+        assert.deepEqual(problems(raw, (k) => k === "golive:slackToken"), []);
+    });
+
+    it("treats a secret nobody references as an unknown key", () => {
+        const raw = { ...rawConfig("production"), "golive:oldToken": "x" };
+        assert.deepEqual(problems(raw, () => true), [
+            `${file}: golive:oldToken: unknown key; expected one of environment, gcp, domain, cluster, launch, featureFlags, services, alerting, firestore, edge`,
+        ]);
+    });
+
+    it("ignores provider config outside the golive namespace", () => {
+        const raw = { ...rawConfig("production"), "gcp:project": "teei-csr-prod", "kubernetes:context": "x" };
+        assert.deepEqual(problems(raw), []);
+    });
+});
