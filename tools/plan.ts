@@ -1,6 +1,8 @@
 /**
  * npm run plan -- --stack <name> [--json <file>] [--export <file>] [--manifests <dir>]
- *                 [--markdown <file>] [--secret <key>=<value> ...]
+ *                 [--markdown <file>] [--secret <key>=<value> ...] [--stack-file <file>]
+ * --stack-file reads the stack's config from another file (a candidate change, a test case)
+ * while the stack name still picks policies/config/<name>.json.
  * Runs the program offline under Pulumi's mocks (preview), evaluates the policy pack through
  * its Analyzer gRPC service, prints the plan and the readiness report.
  */
@@ -14,9 +16,9 @@ import { runProgram } from "./plan/record";
 import { readStackFile } from "./plan/stack-config";
 import { stackExport } from "./plan/export";
 import { buildFindings } from "./report/findings";
-import { writeManifests } from "./manifests";
+import { ManifestError, writeManifests } from "./manifests";
 
-const usage = "npm run plan -- --stack <name> [--json <file>] [--export <file>] [--manifests <dir>] [--markdown <file>] [--secret <key>=<value> ...]";
+const usage = "npm run plan -- --stack <name> [--json <file>] [--export <file>] [--manifests <dir>] [--markdown <file>] [--secret <key>=<value> ...] [--stack-file <Pulumi.<name>.yaml>]";
 
 async function main(): Promise<number> {
     const args = parse(process.argv.slice(2), {
@@ -26,10 +28,12 @@ async function main(): Promise<number> {
         manifests: { type: "string" },
         markdown: { type: "string" },
         secret: { type: "string", multiple: true },
+        "stack-file": { type: "string" },
     }, usage);
     if (!args.stack) throw new InputError(`--stack is required\nusage: ${usage}`);
     const stack = args.stack;
-    const file = readStackFile(projectDir, stack);
+    const policyConfig = policyConfigFile(stack);
+    const file = readStackFile(projectDir, stack, args["stack-file"]);
     const secretKeys: string[] = [];
     for (const pair of args.secret ?? []) {
         const eq = pair.indexOf("=");
@@ -66,7 +70,7 @@ async function main(): Promise<number> {
 
     const evaluation = await evaluate(program.resources, {
         packDir,
-        policyConfigFile: policyConfigFile(stack),
+        policyConfigFile: policyConfig,
         project: "golive",
         stack,
         dryRun: true,
@@ -76,4 +80,4 @@ async function main(): Promise<number> {
     return finish({ title: `golive plan — stack ${stack}`, findings, resources: program.resources, notes }, args);
 }
 
-run(main, (e) => e instanceof ConfigError || e instanceof MissingSecretError);
+run(main, (e) => e instanceof ConfigError || e instanceof MissingSecretError || e instanceof ManifestError);

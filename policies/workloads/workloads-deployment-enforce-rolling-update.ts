@@ -27,7 +27,7 @@ export const workloadsDeploymentEnforceRollingUpdate = resourcePolicy({
         const strategy = args.props.spec?.strategy;
         const type: unknown = strategy?.type;
         if (type !== undefined && type !== null && type !== "RollingUpdate") {
-            reportViolation(`${name} uses strategy ${String(type)}, which stops every pod before starting the new version, so each rollout is an outage. ${fix}`);
+            reportViolation(`${name} uses strategy ${JSON.stringify(type)}, which stops every pod before starting the new version, so each rollout is an outage. ${fix}`);
             return;
         }
         const maxUnavailable: unknown = strategy?.rollingUpdate?.maxUnavailable;

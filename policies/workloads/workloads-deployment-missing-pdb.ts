@@ -1,7 +1,7 @@
 import type { PolicyResource, ReportViolation } from "@pulumi/policy";
 import { stackPolicy } from "../lib";
 import {
-    deploymentType, formatIntOrPercent, trackLabel, formatLabels, intOrPercent, namespaceOf, podLabelsOf, ref, resourcesOfKind, scaled, selectorMatches,
+    deploymentType, formatIntOrPercent, formatLabels, intOrPercent, namespaceOf, podLabelsOf, ref, resourcesOfKind, scaled, selectorMatches, trackLabel,
 } from "./objects";
 import { hpaMinReplicas, hpasTargeting } from "./scaling";
 

@@ -22,8 +22,14 @@ export function parse<T extends NonNullable<ParseArgsConfig["options"]>>(argv: s
     }
 }
 
+/** The stack's `--policy-pack-config` file; a stack without one is bad input, found before any work. */
 export function policyConfigFile(stack: string): string {
-    return path.join(packDir, "config", `${stack}.json`);
+    const file = path.join(packDir, "config", `${stack}.json`);
+    if (!fs.existsSync(file)) {
+        const known = fs.readdirSync(path.dirname(file)).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -5));
+        throw new InputError(`policies/config/${stack}.json: no policy config for stack "${stack}"; expected one of ${known.join(", ")}`);
+    }
+    return file;
 }
 
 /** Writes the report where asked and prints it; returns the exit code. */

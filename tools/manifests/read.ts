@@ -148,5 +148,5 @@ function describeValue(value: unknown): string {
     if (Array.isArray(value)) return "a sequence";
     if (typeof value === "object") return "a mapping";
     if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-    return `${typeof value} ${String(value)}`;
+    return `${typeof value} ${JSON.stringify(value) ?? typeof value}`;
 }

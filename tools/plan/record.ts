@@ -15,6 +15,7 @@ const settings = require("@pulumi/pulumi/runtime/settings") as { getMonitor(): M
 
 type Callback = (err: unknown, resp?: { getUrn(): string }) => void;
 interface Monitor {
+    newUrn(parent: string, type: string, name: string): string;
     registerResource(req: resproto.RegisterResourceRequest, cb: Callback): Promise<void>;
     registerResourceOutputs(req: resproto.RegisterResourceOutputsRequest, cb: (err: unknown, resp?: unknown) => void): void;
 }
@@ -60,6 +61,14 @@ export async function runProgram(opts: RunOptions): Promise<ProgramRun> {
     );
 
     const monitor = settings.getMonitor();
+    // URNs as the engine forms them (resource.NewURN): the parent's full qualified type,
+    // except under the root stack. The mock monitor keeps only the last parent type and
+    // prefixes pulumi:pulumi:Stack, which no real state has.
+    monitor.newUrn = (parent, type, name) => {
+        const parentType = parent ? parent.split("::")[2] : undefined;
+        const qualified = parentType && parentType !== "pulumi:pulumi:Stack" ? `${parentType}$${type}` : type;
+        return `urn:pulumi:${opts.stack}::${opts.project}::${qualified}::${name}`;
+    };
     const byUrn = new Map<string, EngineResource>();
     const order: string[] = [];
     const register = monitor.registerResource.bind(monitor);

@@ -17,10 +17,11 @@ export interface StackConfigFile {
     encrypted: string[];
 }
 
-export function readStackFile(projectDir: string, stack: string): StackConfigFile {
-    const file = `Pulumi.${stack}.yaml`;
-    const full = path.join(projectDir, file);
+export function readStackFile(projectDir: string, stack: string, override?: string): StackConfigFile {
     if (!/^[A-Za-z0-9_.-]+$/.test(stack)) throw new InputError(`--stack "${stack}": stack names are letters, digits, '-', '_' and '.'`);
+    const file = override ?? `Pulumi.${stack}.yaml`;
+    const full = override ? path.resolve(override) : path.join(projectDir, file);
+    if (override && !fs.existsSync(full)) throw new InputError(`${file}: no such file`);
     if (!fs.existsSync(full)) {
         const stacks = fs.readdirSync(projectDir).map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1]).filter(Boolean);
         throw new InputError(`${file}: no such stack file; expected one of ${stacks.join(", ")}`);

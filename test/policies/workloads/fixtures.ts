@@ -135,6 +135,22 @@ export function compliantStack(): EngineResource[] {
     return [namespace(), deployment(), service(), hpa(), pdb(), defaultDeny(), allowPolicy()];
 }
 
+/** The compliant stack with these resources in place of the same-URN ones (others are added). */
+export function stackWith(...changed: EngineResource[]): EngineResource[] {
+    const stack = compliantStack();
+    for (const r of changed) {
+        const i = stack.findIndex((s) => s.urn === r.urn);
+        if (i >= 0) stack[i] = r;
+        else stack.push(r);
+    }
+    return stack;
+}
+
+/** The compliant stack without its resources of these kinds, e.g. "HorizontalPodAutoscaler". */
+export function stackWithout(...kinds: string[]): EngineResource[] {
+    return compliantStack().filter((r) => !kinds.some((k) => r.type.endsWith(`:${k}`)));
+}
+
 /** The canary of the Deployment: same repository, next version, labelled as golive labels it. */
 export function canaryDeployment(change: (podSpec: any, props: any) => void = () => undefined): EngineResource {
     const props = deploymentProps();

@@ -30,6 +30,11 @@ describe("workloads-container-disallow-secret-env-literal", () => {
         assert.deepEqual(await messages(policy, d), [`container "reporting-api" sets env DATABASE_URL as a literal value and its value is a URL with a password in it. ${fix}`]);
     });
 
+    it("refuses a connection string that names a user, even without a password", async () => {
+        const d = deployment((spec) => { spec.containers[0].env[1] = { name: "REDIS_URL", value: "redis://app@cache:6379/0" }; });
+        assert.deepEqual(await messages(policy, d), [`container "reporting-api" sets env REDIS_URL as a literal value and it is a connection string with credentials. ${fix}`]);
+    });
+
     it("passes a DATABASE_URL literal without credentials", async () => {
         const d = deployment((spec) => { spec.containers[0].env[1] = { name: "DATABASE_URL", value: "postgres://db:5432/teei" }; });
         assert.deepEqual(await messages(policy, d), []);

@@ -1,0 +1,207 @@
+/**
+ * The arguments of Microservice (and, through WorkloadService, of every service of
+ * Workloads): what a service declares, and the launch defaults it may override, each with
+ * its `@default`.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import type { Environment, ProbeTiming, ProbeTimings, ReplicaRange, WhenUnsatisfiable } from "./defaults";
+import type { NetworkPolicyEgressRule, NetworkPolicyPeer } from "./network";
+
+export interface MicroserviceCanary {
+    /** The new version: the stable image's repository with another tag or digest. */
+    image: string;
+    /**
+     * Percent of the public traffic the canary gets, in the fund-store runbook's steps.
+     * 0 keeps it deployed and reachable through its own Service, but unrouted.
+     */
+    weight: 0 | 10 | 50 | 100;
+}
+
+export interface MicroserviceResources {
+    requests: { cpu: string; memory: string };
+    /** No cpu limit when `cpu` is left out (no throttling; the request reserves the share). */
+    limits: { cpu?: string; memory: string };
+}
+
+/** How the service is published on the shared Gateway. */
+export interface PublicRoute {
+    /** The host label (`api`); it also names the Gateway listener `https-<label>`. */
+    host: string;
+    /** The full host name served (`api.teei.example.com`). */
+    hostname: string;
+    /** The Gateway's name, in the same namespace. */
+    gatewayName: string;
+    /** Where the load balancer connects from: the only sources allowed in besides callers. */
+    sourceRanges: readonly string[];
+}
+
+/** Per-service overrides of the launch defaults (everything optional; Workloads passes them through). */
+export interface MicroserviceTuning {
+    /**
+     * The HPA's target average CPU utilization (percent of the cpu request).
+     * @default 70
+     */
+    targetCpuUtilization?: number;
+    /**
+     * Probe timings; each field overrides one default.
+     * @default startup {periodSeconds: 5, timeoutSeconds: 2, failureThreshold: 30} (150 s to start),
+     *   readiness {5, 2, 3} (out of the endpoints after 15 s), liveness {10, 3, 6} (restart after 60 s)
+     */
+    probes?: { [K in keyof ProbeTimings]?: Partial<ProbeTiming> };
+    /**
+     * The path of the liveness probe. All three probes are httpGet on the health path; if
+     * `/health` checks dependencies (database, Redis), a shallow sub-path such as
+     * `/health/live` keeps a dependency outage from restarting every pod.
+     * @default the health path
+     */
+    livenessPath?: string;
+    /**
+     * Seconds the container keeps serving after it is marked terminating, before SIGTERM
+     * (`lifecycle.preStop.sleep`, no shell needed in the image): endpoint removal reaches
+     * kube-proxy and the load balancer's NEGs asynchronously.
+     * @default 15
+     */
+    preStopSleepSeconds?: number;
+    /**
+     * Must exceed preStopSleepSeconds (the grace period counts the preStop time); the
+     * difference is what the app gets to finish in-flight requests after SIGTERM.
+     * @default 45
+     */
+    terminationGracePeriodSeconds?: number;
+    /**
+     * RollingUpdate surge. maxUnavailable is always 0 (not configurable): a rollout never
+     * takes a ready pod away before its replacement is ready.
+     * @default "25%" (at least one pod)
+     */
+    maxSurge?: number | string;
+    /**
+     * Seconds a new pod must stay ready before the rollout counts it.
+     * @default 10
+     */
+    minReadySeconds?: number;
+    /**
+     * Old ReplicaSets kept for `kubectl rollout undo`.
+     * @default 10
+     */
+    revisionHistoryLimit?: number;
+    /**
+     * The non-root user and group the container runs as (pod and container securityContext,
+     * with runAsNonRoot, readOnlyRootFilesystem, no privilege escalation, capabilities drop
+     * ALL and seccomp RuntimeDefault, none of which is configurable).
+     * @default 10001
+     */
+    runAsUser?: number;
+    /** @default 10001 */
+    runAsGroup?: number;
+    /**
+     * Size limit of the emptyDir mounted at /tmp (the root filesystem is read-only).
+     * @default "64Mi"
+     */
+    tmpSizeLimit?: string;
+    /**
+     * Zone spread (`topology.kubernetes.io/zone`, maxSkew 1). Hostname spread is always
+     * ScheduleAnyway.
+     * @default "DoNotSchedule" in production (a zone outage never takes most of a service),
+     *   "ScheduleAnyway" in staging (a small cluster never leaves pods Pending)
+     */
+    zoneSpread?: WhenUnsatisfiable;
+    /**
+     * Mount the Kubernetes API token. The services do not call the Kubernetes API.
+     * @default false
+     */
+    automountServiceAccountToken?: boolean;
+    /**
+     * A Google service account for GKE Workload Identity (Firestore, Secret Manager without keys).
+     * @default undefined (no annotation)
+     */
+    gcpServiceAccount?: string;
+    /**
+     * Allow egress HTTPS (TCP 443) to public addresses (not RFC 1918, CGNAT or link-local):
+     * the SaaS and Google APIs the services call have no stable addresses.
+     * @default true
+     */
+    externalHttps?: boolean;
+    /**
+     * Allow egress to the GKE metadata server (Workload Identity tokens).
+     * @default true
+     */
+    metadataServer?: boolean;
+    /**
+     * Who answers DNS.
+     * @default kube-dns and node-local-dns pods in kube-system
+     */
+    dnsPeers?: NetworkPolicyPeer[];
+    /**
+     * More egress, e.g. a database on a private address: `{to: [{ipBlock: {cidr: "10.20.0.5/32"}}], ports: [{port: 5432}]}`.
+     * @default []
+     */
+    extraEgress?: NetworkPolicyEgressRule[];
+    /**
+     * The canary's minimum replicas, whatever its weight: the same floor as any Deployment,
+     * so the production gate (min 2) holds canaries to it too.
+     * @default 2
+     */
+    canaryMinReplicas?: number;
+}
+
+export interface MicroserviceArgs extends MicroserviceTuning {
+    /** Picks production or staging defaults where they differ. */
+    environment: Environment;
+    /** The namespace; it must exist first (pass its resource in `dependsOn`: the children inherit it). */
+    namespace: string;
+    /** Pinned by version tag or sha256 digest. */
+    image: string;
+    /** The container port, named `http`; the Service listens on the same port. */
+    port: number;
+    /**
+     * Readiness, liveness and startup probes hit this path (httpGet), and so does the load balancer.
+     * @default "/health"
+     */
+    healthPath?: string;
+    /**
+     * The HorizontalPodAutoscaler's range. The Deployment declares no replica count: the HPA owns it.
+     * @default {min: 2, max: 10} in production, {min: 2, max: 3} in staging
+     */
+    replicas?: ReplicaRange;
+    /**
+     * Container resources.
+     * @default requests {cpu: "100m", memory: "128Mi"}, limits {cpu: "500m", memory: "256Mi"}
+     */
+    resources?: MicroserviceResources;
+    /**
+     * Non-secret settings: a ConfigMap `<name>-config`, read by key reference.
+     * @default {}
+     */
+    env?: Readonly<Record<string, string>>;
+    /**
+     * Secret settings: a Kubernetes Secret `<name>-secrets` fed by these (Pulumi secret)
+     * values, read only through `valueFrom.secretKeyRef`; the Deployment never holds a value.
+     * @default {}
+     */
+    secretEnv?: Readonly<Record<string, pulumi.Input<string>>>;
+    /**
+     * Services allowed to call this one (NetworkPolicy ingress).
+     * @default []
+     */
+    calledBy?: readonly string[];
+    /**
+     * Services this one calls, with their ports (NetworkPolicy egress); Workloads derives it
+     * from the other services' `calledBy`.
+     * @default []
+     */
+    calls?: ReadonlyArray<{ name: string; port: number }>;
+    /**
+     * Publish the service on the Gateway: an HTTPRoute, a HealthCheckPolicy, and ingress from
+     * the load balancer.
+     * @default undefined (internal service)
+     */
+    publicRoute?: PublicRoute;
+    /** A canary track; only for services with a `publicRoute` (see the class comment). */
+    canary?: MicroserviceCanary;
+    /**
+     * The feature flags ConfigMap to mount at /etc/golive/feature-flags, and the hash of its
+     * content to put on the pod template (so a flag change rolls the pods).
+     * @default undefined (no flags mounted)
+     */
+    featureFlags?: { configMapName: string; hash?: string };
+}

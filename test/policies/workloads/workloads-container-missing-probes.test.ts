@@ -1,0 +1,59 @@
+import { strict as assert } from "node:assert";
+import { workloadsContainerMissingProbes as policy } from "../../../policies/workloads";
+import { messages, resource, UNKNOWN } from "../harness";
+import { deployment } from "./fixtures";
+
+describe("workloads-container-missing-probes", () => {
+    it("passes readiness and a more tolerant liveness on the same endpoint", async () => {
+        assert.deepEqual(await messages(policy, deployment()), []);
+    });
+
+    it("passes a liveness probe that checks something else than readiness", async () => {
+        const d = deployment((spec) => { spec.containers[0].livenessProbe = { tcpSocket: { port: "http" }, periodSeconds: 5, failureThreshold: 3 }; });
+        assert.deepEqual(await messages(policy, d), []);
+    });
+
+    it("refuses a container without a readinessProbe", async () => {
+        const d = deployment((spec) => { delete spec.containers[0].readinessProbe; });
+        assert.deepEqual(await messages(policy, d), ['container "reporting-api" has no readinessProbe, so it receives traffic before it is ready, and a rolling update counts it available at once. Add a readinessProbe (httpGet on the health path).']);
+    });
+
+    it("refuses a container without a livenessProbe", async () => {
+        const d = deployment((spec) => { delete spec.containers[0].livenessProbe; });
+        assert.deepEqual(await messages(policy, d), ['container "reporting-api" has no livenessProbe, so a hung process keeps its pod forever. Add a livenessProbe with a longer failure window (failureThreshold x periodSeconds) than the readinessProbe.']);
+    });
+
+    it("refuses identical readiness and liveness probes", async () => {
+        const d = deployment((spec) => { spec.containers[0].livenessProbe = { ...spec.containers[0].readinessProbe }; });
+        assert.deepEqual(await messages(policy, d), ['container "reporting-api" readinessProbe and livenessProbe both run httpGet /health on port http, and liveness gives up after 15 s, no later than readiness (15 s), so an overloaded pod is restarted instead of taken out of service. Give liveness a longer failure window (failureThreshold x periodSeconds above 15 s) or a different check.']);
+    });
+
+    it("sees through a named port: port http and port 8080 are the same check", async () => {
+        const d = deployment((spec) => { spec.containers[0].livenessProbe = { httpGet: { path: "/health", port: 8080 }, periodSeconds: 5, failureThreshold: 2 }; });
+        assert.deepEqual(await messages(policy, d), ['container "reporting-api" readinessProbe and livenessProbe both run httpGet /health on port http, and liveness gives up after 10 s, no later than readiness (15 s), so an overloaded pod is restarted instead of taken out of service. Give liveness a longer failure window (failureThreshold x periodSeconds above 15 s) or a different check.']);
+    });
+
+    it("applies the kubelet's default period (10 s) to an unset periodSeconds", async () => {
+        const d = deployment((spec) => { spec.containers[0].livenessProbe = { httpGet: { path: "/health", port: "http" }, failureThreshold: 1 }; });
+        assert.deepEqual(await messages(policy, d), ['container "reporting-api" readinessProbe and livenessProbe both run httpGet /health on port http, and liveness gives up after 10 s, no later than readiness (15 s), so an overloaded pod is restarted instead of taken out of service. Give liveness a longer failure window (failureThreshold x periodSeconds above 15 s) or a different check.']);
+    });
+
+    it("does not ask probes of init containers or of Jobs", async () => {
+        const d = deployment((spec) => { spec.initContainers = [{ name: "migrate", image: "ghcr.io/teei/migrate:v1.0.0" }]; });
+        assert.deepEqual(await messages(policy, d), []);
+        const job = resource("kubernetes:batch/v1:Job", "export", { spec: { template: { spec: { containers: [{ name: "export", image: "export:v1" }] } } } });
+        assert.deepEqual(await messages(policy, job), []);
+    });
+
+    it("judges a DaemonSet's containers like a Deployment's", async () => {
+        const ds = resource("kubernetes:apps/v1:DaemonSet", "agent", { spec: { template: { spec: { containers: [{ name: "agent", image: "agent:v1", readinessProbe: { tcpSocket: { port: 9000 } } }] } } } });
+        assert.deepEqual(await messages(policy, ds), ['container "agent" has no livenessProbe, so a hung process keeps its pod forever. Add a livenessProbe with a longer failure window (failureThreshold x periodSeconds) than the readinessProbe.']);
+    });
+
+    it("cannot pass silently when a probe is unknown during preview", async () => {
+        const d = deployment((spec) => { spec.containers[0].livenessProbe = UNKNOWN; });
+        const [message, ...rest] = await messages(policy, d);
+        assert.deepEqual(rest, []);
+        assert.match(message ?? "", /can't run policy 'workloads-container-missing-probes'.*during preview: string value at \.spec\.template\.spec\.containers\.0\.livenessProbe can't be known during preview/);
+    });
+});

@@ -1,0 +1,132 @@
+import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { Findings } from "../../tools/report/findings";
+import { cli, productionVariant, readJson, tmpDir, type CliResult } from "./cli";
+
+interface ExportShape {
+    version: number;
+    deployment: { manifest: { time: string }; resources: Array<{ urn: string; type: string; custom: boolean; parent: string; provider: string; inputs: Record<string, unknown>; dependencies: string[]; propertyDependencies: Record<string, string[]> }> };
+}
+
+describe("npm run plan (end to end, policy pack over gRPC)", function () {
+    this.timeout(120_000);
+    const out = tmpDir("plan");
+    const files = { json: path.join(out, "production.json"), export: path.join(out, "production-export.json"), manifests: path.join(out, "manifests"), markdown: path.join(out, "production.md") };
+    let production: CliResult;
+
+    before(() => {
+        production = cli("plan", ["--stack", "production", "--json", files.json, "--export", files.export, "--manifests", files.manifests, "--markdown", files.markdown, "--secret", "slackToken=xoxb-test-value"]);
+    });
+
+    it("plans production offline and passes its gate with exit 0", () => {
+        assert.equal(production.code, 0, production.stderr + production.stdout);
+        assert.match(production.stdout, /^GO for production: no mandatory violations; /m);
+        const f = readJson<Findings>(files.json);
+        assert.equal(f.stack, "production");
+        assert.equal(f.ok, true);
+        assert.deepEqual(f.violations.filter((v) => v.enforcementLevel === "mandatory"), []);
+        assert.deepEqual(f.notEvaluated, []);
+        assert.ok(f.checklist.some((c) => c.id === "004.infra.autoscaling" && c.status === "PASS"));
+        assert.ok(f.checklist.every((c) => ["PASS", "WARN", "FAIL", "PENDING"].includes(c.status)));
+    });
+
+    it("prints resource counts, the checklist and the secrets it planned as unknown", () => {
+        assert.match(production.stdout, /^Resources \(\d+\)$/m);
+        assert.match(production.stdout, /^\s+4\s+kubernetes:apps\/v1:Deployment$/m);
+        assert.match(production.stdout, /4 secrets planned as unknown \(not given with --secret\): reportingApiDatabaseUrl \(services\[0\]\.secretEnv\.DATABASE_URL\), openaiApiKey/);
+        assert.doesNotMatch(production.stdout, /slackToken \(/);
+        assert.match(production.stdout, /^Checklist \(\d+ items: /m);
+        assert.match(fs.readFileSync(files.markdown, "utf8"), /^# golive plan — stack production\n\n\*\*GO for production/);
+    });
+
+    it("writes the plan in the shape of pulumi stack export, without secret values", () => {
+        const e = readJson<ExportShape>(files.export);
+        assert.equal(e.version, 3);
+        const types = e.deployment.resources.map((r) => r.type);
+        assert.equal(types[0], "pulumi:pulumi:Stack");
+        assert.ok(types.includes("pulumi:providers:kubernetes"));
+        const deployment = e.deployment.resources.find((r) => r.type === "kubernetes:apps/v1:Deployment")!;
+        assert.match(deployment.urn, /^urn:pulumi:production::golive::.*kubernetes:apps\/v1:Deployment::/);
+        assert.ok(deployment.parent.startsWith("urn:pulumi:production::golive::"));
+        assert.match(deployment.provider, /^urn:pulumi:production::golive::pulumi:providers:kubernetes::gke::/);
+        assert.ok(!fs.readFileSync(files.export, "utf8").includes("xoxb-test-value"));
+    });
+
+    it("writes every Kubernetes object as YAML, one file per object", () => {
+        const written = fs.readdirSync(files.manifests);
+        assert.ok(written.includes("deployment-teei-reporting-api.yaml"), written.join(", "));
+        assert.ok(written.length >= 4 * 6, `only ${written.length} manifests`);
+        assert.ok(!written.some((f) => fs.readFileSync(path.join(files.manifests, f), "utf8").includes("xoxb-test-value")));
+    });
+
+    it("gives the same findings when analyze reads the export back", () => {
+        const json = path.join(out, "analyze.json");
+        const r = cli("analyze", ["--file", files.export, "--stack", "production", "--json", json]);
+        assert.equal(r.code, 0, r.stderr + r.stdout);
+        const planned = readJson<Findings>(files.json);
+        const analyzed = readJson<Findings>(json);
+        assert.deepEqual(analyzed.violations, planned.violations);
+        assert.deepEqual(analyzed.checklist.map((c) => [c.id, c.status]), planned.checklist.map((c) => [c.id, c.status]));
+    });
+
+    it("plans staging with exit 0", () => {
+        const r = cli("plan", ["--stack", "staging"]);
+        assert.equal(r.code, 0, r.stderr + r.stdout);
+        assert.match(r.stdout, /^GO for staging/m);
+    });
+
+    it("refuses a production stack that breaks a launch rule with exit 1, and only warns for staging", () => {
+        const file = productionVariant("replicas: { min: 2, max: 10 }\n      resources:\n        requests: { cpu: 500m", "replicas: { min: 1, max: 10 }\n      resources:\n        requests: { cpu: 500m");
+        const prod = cli("plan", ["--stack", "production", "--stack-file", file, "--json", path.join(out, "bad.json")]);
+        assert.equal(prod.code, 1, prod.stderr + prod.stdout);
+        assert.match(prod.stdout, /^NO-GO for production: \d+ mandatory violations?\.$/m);
+        const f = readJson<Findings>(path.join(out, "bad.json"));
+        assert.equal(f.ok, false);
+        assert.ok(f.violations.some((v) => v.policy === "workloads-hpa-configure-replicas" && v.enforcementLevel === "mandatory" && v.urn?.includes("q2q-pipeline")), JSON.stringify(f.violations, null, 1));
+        assert.ok(f.checklist.some((c) => c.id === "004.infra.autoscaling" && c.status === "FAIL"));
+
+        const staging = cli("plan", ["--stack", "staging", "--stack-file", file]);
+        assert.equal(staging.code, 0, staging.stderr + staging.stdout);
+        assert.match(staging.stdout, /advisory\s+workloads-hpa-configure-replicas/);
+    });
+});
+
+describe("npm run plan on bad input (exit 2, one line per problem, no stack trace)", function () {
+    this.timeout(60_000);
+
+    function assertBadInput(r: CliResult, lines: string[]) {
+        assert.equal(r.code, 2, r.stderr + r.stdout);
+        assert.deepEqual(r.stderr.trim().split("\n").filter((l) => !l.startsWith("> ")), lines.map((l) => `error: ${l}`));
+        assert.doesNotMatch(r.stderr, /\n\s+at /);
+    }
+
+    it("names a typo'd key", () => {
+        const file = productionVariant("golive:services:", "golive:servicez:");
+        const r = cli("plan", ["--stack", "production", "--stack-file", file]);
+        assert.equal(r.code, 2);
+        assert.match(r.stderr, /golive:servicez: unknown key \(did you mean services\?\)/);
+        assert.doesNotMatch(r.stderr, /\n\s+at /);
+    });
+
+    it("names an image tagged latest", () => {
+        const file = productionVariant("ghcr.io/teei/export-service:v2.1.0", "ghcr.io/teei/export-service:latest");
+        const r = cli("plan", ["--stack", "production", "--stack-file", file]);
+        assertBadInput(r, [`${file}: golive:services[3].image: tag "latest" is not allowed; pin a version or digest (got "ghcr.io/teei/export-service:latest")`]);
+    });
+
+    it("refuses a stack with no stack file", () => {
+        assertBadInput(cli("plan", ["--stack", "prod"]), ['policies/config/prod.json: no policy config for stack "prod"; expected one of production, staging']);
+    });
+
+    it("refuses a missing --stack and an unknown option", () => {
+        assert.equal(cli("plan", []).code, 2);
+        const r = cli("plan", ["--stack", "production", "--dry"]);
+        assert.equal(r.code, 2);
+        assert.match(r.stderr, /^error: Unknown option '--dry'/m);
+    });
+
+    it("refuses a --secret without a value", () => {
+        assertBadInput(cli("plan", ["--stack", "production", "--secret", "slackToken"]), ['--secret "slackToken": expected <key>=<value>, e.g. --secret slackToken=xoxb-...']);
+    });
+});
