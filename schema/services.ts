@@ -45,6 +45,10 @@ export const service = z
         for (const k of clash) {
             ctx.addIssue({ code: "custom", path: ["env", k], message: `is also in secretEnv; keep ${k} in one place` });
         }
+        if (s.canary && !s.host) {
+            // Weights are split by the HTTPRoute of the public host; a ClusterIP Service cannot split by weight.
+            ctx.addIssue({ code: "custom", path: ["canary"], message: "needs a public host: traffic is split by the Gateway route's weights; set host or remove canary" });
+        }
         if (s.canary && !imagePinProblem(s.canary.image) && !imagePinProblem(s.image)
             && imageRepository(s.canary.image) !== imageRepository(s.image)) {
             ctx.addIssue({

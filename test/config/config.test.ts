@@ -95,6 +95,13 @@ describe("stack config", () => {
         ]);
     });
 
+    it("refuses a canary on a service without a public host, whose traffic cannot be split by weight", () => {
+        const raw = editedProduction("services", (s) => { s[1].canary = { image: "ghcr.io/teei/q2q-pipeline:v1.9.0", weight: 10 }; return s; });
+        assert.deepEqual(problems(raw), [
+            `${file}: golive:services[1].canary: needs a public host: traffic is split by the Gateway route's weights; set host or remove canary`,
+        ]);
+    });
+
     it("refuses a secret written in plain text in the stack file", () => {
         const raw = { ...rawConfig("production"), "golive:slackToken": "xoxb-123" };
         assert.deepEqual(problems(raw), [

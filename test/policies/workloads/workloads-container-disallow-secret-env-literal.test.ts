@@ -45,6 +45,21 @@ describe("workloads-container-disallow-secret-env-literal", () => {
         assert.deepEqual(await messages(policy, d), []);
     });
 
+    it("passes a setting about secrets that holds none", async () => {
+        const d = deployment((spec) => { spec.containers[0].env.push({ name: "SECRET_MANAGER_PROJECT", value: "teei-csr-prod" }); });
+        assert.deepEqual(await messages(policy, d), []);
+    });
+
+    it("passes a ConfigMap of plain settings", async () => {
+        const cm = resource("kubernetes:core/v1:ConfigMap", "reporting-api-config", { metadata: { name: "reporting-api-config", namespace: "teei" }, data: { LOG_LEVEL: "info", CORS_ALLOWED_ORIGIN: "https://cockpit.teei.example.com" } });
+        assert.deepEqual(await messages(policy, cm), []);
+    });
+
+    it("refuses a credential put in a ConfigMap that feeds env", async () => {
+        const cm = resource("kubernetes:core/v1:ConfigMap", "reporting-api-config", { metadata: { name: "reporting-api-config", namespace: "teei" }, data: { LOG_LEVEL: "info", SLACK_TOKEN: "xoxb-1" } });
+        assert.deepEqual(await messages(policy, cm), [`ConfigMap teei/reporting-api-config key SLACK_TOKEN is a literal value and its name says it holds a credential. ${fix}`]);
+    });
+
     it("judges init containers and a Job's pod template too", async () => {
         const job = resource("kubernetes:batch/v1:Job", "migrate", {
             spec: { template: { spec: { initContainers: [{ name: "wait", image: "busybox:1.36", env: [{ name: "DB_PASSWORD", value: "pw" }] }], containers: [] } } },

@@ -1,0 +1,62 @@
+import { strict as assert } from "node:assert";
+import * as path from "node:path";
+import type { Findings } from "../../tools/report/findings";
+import { cli, corpus, readJson, tmpDir } from "./cli";
+
+describe("npm run analyze on files written by others", function () {
+    this.timeout(120_000);
+    const out = tmpDir("analyze");
+
+    it("gates the real manifests of well-known projects and finds allow-all NetworkPolicies", () => {
+        const json = path.join(out, "k8s.json");
+        const r = cli("analyze", ["--manifests", path.join(corpus, "k8s-manifests"), "--stack", "production", "--json", json]);
+        assert.equal(r.code, 1, r.stderr);
+        assert.match(r.stdout, /^NO-GO for production: \d+ mandatory violations\.$/m);
+        const f = readJson<Findings>(json);
+        const allowAll = f.violations.filter((v) => v.policy === "workloads-pod-missing-networkpolicy" && v.message.includes("is an empty rule {}"));
+        assert.deepEqual(allowAll.map((v) => v.urn), [
+            "urn:pulumi:manifests::golive::kubernetes:networking.k8s.io/v1:NetworkPolicy::frontend",
+            "urn:pulumi:manifests::golive::kubernetes:networking.k8s.io/v1:NetworkPolicy::monitoring/prometheus-adapter",
+        ]);
+        assert.ok(f.violations.some((v) => v.policy === "workloads-hpa-configure-replicas"), "the vLLM HPA has minReplicas 1");
+    });
+
+    it("says which objects two files both declare instead of mixing them up", () => {
+        const r = cli("analyze", ["--manifests", path.join(corpus, "k8s-manifests"), "--stack", "staging"]);
+        assert.equal(r.code, 0, r.stderr);
+        assert.match(r.stdout, /Deployment frontend is declared in both .*microservices-demo__kubernetes-manifests\.yaml and .*guestbook-all-in-one\.yaml/);
+    });
+
+    it("reads a real user's stack export with encrypted secrets and reports findings", () => {
+        const json = path.join(out, "jobsbolt.json");
+        const r = cli("analyze", ["--file", path.join(corpus, "stack-exports", "Coldboltage__jobsbolt-pulumi.json"), "--stack", "production", "--json", json]);
+        assert.ok(r.code === 0 || r.code === 1, r.stderr);
+        assert.match(r.stdout, /13 encrypted secret value\(s\) cannot be read offline/);
+        const f = readJson<Findings>(json);
+        assert.equal(f.stack, "production");
+        assert.equal(f.ok, r.code === 0);
+        assert.ok(f.violations.length > 0);
+        assert.ok(f.violations.every((v) => v.urn === null || /^urn:pulumi:[^:]+::[^:]+::kubernetes:/.test(v.urn)));
+    });
+
+    it("refuses a checkpoint it cannot read with exit 2 and one line, never a stack trace", () => {
+        const file = path.join(corpus, "stack-exports", "pulumi__pulumi__checkpoint-v1.json");
+        const r = cli("analyze", ["--file", file, "--stack", "production"]);
+        assert.equal(r.code, 2);
+        assert.equal(r.stderr.trim(), `error: ${file}: checkpoint version 1 predates the v3 deployment format (resources use the legacy "defaults" key); export the stack with a current CLI: pulumi stack export --file <file>`);
+    });
+
+    it("refuses broken YAML with exit 2 and one line naming the file", () => {
+        const r = cli("analyze", ["--manifests", path.join(corpus, "firestore-indexes", "rezzedai__cachebash__invalid-missing-comma.json"), "--stack", "production"]);
+        assert.equal(r.code, 2);
+        assert.equal(r.stderr.trim().split("\n").length, 1, r.stderr);
+        assert.match(r.stderr, /^error: .*rezzedai__cachebash__invalid-missing-comma\.json/);
+    });
+
+    it("refuses both --file and --manifests, and a bad --now", () => {
+        assert.equal(cli("analyze", ["--file", "a", "--manifests", "b", "--stack", "production"]).code, 2);
+        const r = cli("analyze", ["--file", "a", "--stack", "production", "--now", "tomorrow"]);
+        assert.equal(r.code, 2);
+        assert.equal(r.stderr.trim(), 'error: --now "tomorrow": expected an ISO 8601 time such as 2026-11-22T09:00:00Z');
+    });
+});
