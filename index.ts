@@ -5,10 +5,9 @@
  */
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { isConfigSecret } from "./runtime-config";
-import { parseStackConfig } from "./config";
-import { readSecrets } from "./secrets";
 import { Workloads } from "./components/workloads";
+import { parseStackConfig } from "./config";
+import { isConfigSecret, readSecrets, workloadsArgs } from "./program";
 
 const stack = pulumi.getStack();
 const stackFile = `Pulumi.${stack}.yaml`;
@@ -29,16 +28,7 @@ const cluster = new k8s.Provider("gke", {
     enableServerSideApply: true,
 });
 
-const workloads = new Workloads("platform", {
-    environment: config.environment,
-    namespace: config.cluster.namespace,
-    domain: config.domain,
-    featureFlags: config.featureFlags,
-    services: config.services.map((s) => ({
-        ...s,
-        secretEnv: Object.fromEntries(Object.entries(s.secretEnv).map(([env, key]) => [env, secretValue(key)])),
-    })),
-}, { provider: cluster });
+const workloads = new Workloads("platform", workloadsArgs(config, secretValue), { provider: cluster });
 
 export const environment = config.environment;
 export const launchPhase = config.launch.phase;

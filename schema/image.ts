@@ -1,32 +1,22 @@
 import { z } from "zod";
+import { imageDigest, imageTag, sha256Digest } from "../policies/lib/image";
+
+export { imageRepository } from "../policies/lib/image";
 
 /**
  * Why a container image reference is not pinned, or undefined when it is. Launch needs
  * images that cannot move under a running rollout: a version tag or a sha256 digest.
+ * (The pack's workloads-container-disallow-unpinned-image judges planned objects the same way.)
  */
 export function imagePinProblem(image: string): string | undefined {
     if (/\s/.test(image) || image === "") return "is not an image reference";
-    const at = image.indexOf("@");
-    if (at >= 0) {
-        const digest = image.slice(at + 1);
-        return /^sha256:[a-f0-9]{64}$/.test(digest) ? undefined : `digest "${digest}" is not a sha256 digest`;
-    }
-    const last = image.slice(image.lastIndexOf("/") + 1);
-    const colon = last.indexOf(":");
-    if (colon < 0) return "has no tag; pin a version or digest";
-    const tag = last.slice(colon + 1);
+    const digest = imageDigest(image);
+    if (digest !== undefined) return sha256Digest.test(digest) ? undefined : `digest "${digest}" is not a sha256 digest`;
+    const tag = imageTag(image);
+    if (tag === undefined) return "has no tag; pin a version or digest";
     if (tag.toLowerCase() === "latest") return `tag "latest" is not allowed; pin a version or digest`;
     if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(tag)) return `tag "${tag}" is not a valid tag`;
     return undefined;
-}
-
-/** The repository part of an image reference (no tag, no digest). */
-export function imageRepository(image: string): string {
-    const at = image.indexOf("@");
-    const ref = at >= 0 ? image.slice(0, at) : image;
-    const slash = ref.lastIndexOf("/");
-    const colon = ref.indexOf(":", slash + 1);
-    return colon >= 0 ? ref.slice(0, colon) : ref;
 }
 
 export const pinnedImage = z.string().superRefine((image, ctx) => {

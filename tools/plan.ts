@@ -7,10 +7,10 @@
  * its Analyzer gRPC service, prints the plan and the readiness report.
  */
 import { ConfigError, parseStackConfig } from "../config";
-import { MissingSecretError } from "../secrets";
+import { MissingSecretError } from "../program";
 import { evaluate } from "./analyzer/evaluate";
 import { InputError } from "./cli/errors";
-import { finish, packDir, parse, policyConfigFile, projectDir, run, writeFile } from "./cli/main";
+import { finish, golivePackageVersion, packDir, parse, policyConfigFile, projectDir, run, writeFile } from "./cli/main";
 import { kubernetesObjects } from "./plan/kubernetes-objects";
 import { runProgram } from "./plan/record";
 import { readStackFile } from "./plan/stack-config";
@@ -64,7 +64,7 @@ async function main(): Promise<number> {
         progress(`${written.length} Kubernetes manifests written to ${args.manifests}`);
     }
     if (args.export) {
-        writeFile(args.export, `${JSON.stringify(stackExport(program.resources, new Date(), "0.1.0"), null, 2)}\n`);
+        writeFile(args.export, `${JSON.stringify(stackExport(program.resources, new Date(), golivePackageVersion()), null, 2)}\n`);
         progress(`stack export written to ${args.export}`);
     }
 

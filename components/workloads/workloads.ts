@@ -1,36 +1,23 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { defaults, type Environment, type ReplicaRange } from "./defaults";
+import { defaults, type Environment } from "./defaults";
 import { featureFlagsConfigMapName, featureFlagsData, featureFlagsHash, type FeatureFlag } from "./feature-flags";
 import { gatewayAnnotations, gatewayApiVersion, gatewaySpec, resolveGateway, type GatewaySettings, type PublicHost } from "./gateway";
 import { platformLabels } from "./labels";
-import { Microservice, type MicroserviceCanary, type MicroserviceResources, type MicroserviceTuning } from "./microservice";
+import { Microservice, type MicroserviceArgs } from "./microservice";
 import { defaultDenySpec } from "./network";
 import { canarySuffix, serviceProblems, WorkloadArgsError } from "./validate";
 
-/** One service of the stack, as the stack config declares it (schema/services.ts). */
-export interface WorkloadService extends MicroserviceTuning {
+/**
+ * One service of the stack, as the stack config declares it (schema/services.ts): the
+ * Microservice args the config can set, plus its name and public host. Workloads fills in
+ * the rest (environment, namespace, calls, publicRoute, featureFlags).
+ */
+export interface WorkloadService extends Omit<MicroserviceArgs, "environment" | "namespace" | "calls" | "publicRoute" | "featureFlags"> {
     /** The Kubernetes name of every object of the service (a DNS label). */
     name: string;
-    /** Pinned by version tag or sha256 digest. */
-    image: string;
-    port: number;
-    /** @default "/health" */
-    healthPath?: string;
-    /** @default {min: 2, max: 10} in production, {min: 2, max: 3} in staging */
-    replicas?: ReplicaRange;
-    /** @default requests {cpu: "100m", memory: "128Mi"}, limits {cpu: "500m", memory: "256Mi"} */
-    resources?: MicroserviceResources;
-    /** @default {} */
-    env?: Readonly<Record<string, string>>;
-    /** Env var -> secret value (a Pulumi secret Output). @default {} */
-    secretEnv?: Readonly<Record<string, pulumi.Input<string>>>;
     /** Public host label; the service is published at `<host>.<domain>`. @default undefined (internal) */
     host?: string;
-    /** Services allowed to call this one. @default [] */
-    calledBy?: readonly string[];
-    /** A canary track, split by the HTTPRoute's weights; public services only. @default undefined */
-    canary?: MicroserviceCanary;
 }
 
 export interface WorkloadsArgs {

@@ -1,25 +1,8 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { containersOf, podSpecOf, stackPolicy, type Json } from "../lib";
+import { containersOf, imageRepository, podSpecOf, stackPolicy, type Json } from "../lib";
 import { canaryOfLabel, deploymentType, namespaceOf, nameOf, ref, trackLabel } from "./objects";
 
 export { canaryOfLabel, trackLabel };
-
-/**
- * The repository of an image reference, without tag or digest, normalized the way the
- * container runtime resolves it: `nginx:1.27` and `docker.io/library/nginx:1.28` are one
- * repository. A registry port (`host:5000/app`) is not a tag.
- */
-export function imageRepository(image: string): string {
-    const withoutDigest = image.split("@")[0]!;
-    const slash = withoutDigest.lastIndexOf("/");
-    const colon = withoutDigest.lastIndexOf(":");
-    const repo = colon > slash ? withoutDigest.slice(0, colon) : withoutDigest;
-    const parts = repo.split("/");
-    const first = parts[0]!;
-    const hasRegistry = parts.length > 1 && (first.includes(".") || first.includes(":") || first === "localhost");
-    if (hasRegistry) return repo;
-    return parts.length === 1 ? `docker.io/library/${repo}` : `docker.io/${repo}`;
-}
 
 /** Container name -> image, for init and app containers alike. */
 function imagesOf(d: PolicyResource): Map<string, { label: string; image: string }> {

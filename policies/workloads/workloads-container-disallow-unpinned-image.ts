@@ -1,24 +1,10 @@
-import { containersOf, podSpecOf, resourcePolicy } from "../lib";
-
-/** The tag of an image reference, or undefined; a registry port (`host:5000/app`) is not a tag. */
-export function imageTag(image: string): string | undefined {
-    const lastSegment = image.slice(image.lastIndexOf("/") + 1);
-    const at = lastSegment.indexOf("@");
-    const nameAndTag = at >= 0 ? lastSegment.slice(0, at) : lastSegment;
-    const colon = nameAndTag.indexOf(":");
-    return colon >= 0 ? nameAndTag.slice(colon + 1) : undefined;
-}
-
-export function imageDigest(image: string): string | undefined {
-    const at = image.indexOf("@");
-    return at >= 0 ? image.slice(at + 1) : undefined;
-}
+import { containersOf, imageDigest, imageTag, podSpecOf, resourcePolicy, sha256Digest } from "../lib";
 
 /** Why an image reference is not pinned, or undefined when it is. */
 export function unpinnedReason(image: string): string | undefined {
     const digest = imageDigest(image);
     if (digest !== undefined) {
-        return /^sha256:[a-f0-9]{64}$/.test(digest) ? undefined : `digest "${digest}" is not a sha256 digest`;
+        return sha256Digest.test(digest) ? undefined : `digest "${digest}" is not a sha256 digest`;
     }
     const tag = imageTag(image);
     if (tag === undefined) return "it has no tag, so it means latest";

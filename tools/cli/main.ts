@@ -22,6 +22,10 @@ export function parse<T extends NonNullable<ParseArgsConfig["options"]>>(argv: s
     }
 }
 
+export function golivePackageVersion(): string {
+    return (JSON.parse(fs.readFileSync(path.join(projectDir, "package.json"), "utf8")) as { version: string }).version;
+}
+
 /** The stack's `--policy-pack-config` file; a stack without one is bad input, found before any work. */
 export function policyConfigFile(stack: string): string {
     const file = path.join(packDir, "config", `${stack}.json`);

@@ -3,7 +3,6 @@
  * Secret values are redacted (a real export carries ciphertext); values unknown during
  * preview stay as the engine's unknown sentinel, which a saved post-update state never has.
  */
-import * as fs from "node:fs";
 import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 import type { EngineResource } from "../analyzer/resource";
 
@@ -36,8 +35,4 @@ export function stackExport(resources: readonly EngineResource[], now: Date, ver
             })),
         },
     };
-}
-
-export function writeStackExport(file: string, resources: readonly EngineResource[], now: Date, version: string): void {
-    fs.writeFileSync(file, `${JSON.stringify(stackExport(resources, now, version), null, 2)}\n`);
 }

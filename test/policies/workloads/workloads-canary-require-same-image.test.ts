@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
-import { imageRepository, workloadsCanaryRequireSameImage as policy } from "../../../policies/workloads";
+import { workloadsCanaryRequireSameImage as policy } from "../../../policies/workloads";
+import { imageRepository } from "../../../policies/lib";
 import { stackMessages, UNKNOWN } from "../harness";
 import { canaryDeployment, compliantStack, deployment, stackWith } from "./fixtures";
 

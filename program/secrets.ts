@@ -4,7 +4,7 @@
  * is), so a preview still shows the whole plan and the report names what is missing.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { namespace, type SecretRef } from "./config";
+import { namespace, type SecretRef } from "../config";
 
 export class MissingSecretError extends pulumi.RunError {
     constructor(readonly missing: SecretRef[], stackFile: string) {

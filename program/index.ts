@@ -1,0 +1,3 @@
+export * from "./runtime-config";
+export * from "./secrets";
+export * from "./workloads-args";

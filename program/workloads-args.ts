@@ -1,0 +1,20 @@
+import type * as pulumi from "@pulumi/pulumi";
+import type { WorkloadsArgs } from "../components/workloads";
+import type { StackConfig } from "../config";
+
+/**
+ * The Workloads component's plain args from the validated stack config; secret names are
+ * resolved to their values by `secret` (Pulumi secrets in the program, fakes in tests).
+ */
+export function workloadsArgs(config: StackConfig, secret: (key: string) => pulumi.Input<string>): WorkloadsArgs {
+    return {
+        environment: config.environment,
+        namespace: config.cluster.namespace,
+        domain: config.domain,
+        featureFlags: config.featureFlags,
+        services: config.services.map((s) => ({
+            ...s,
+            secretEnv: Object.fromEntries(Object.entries(s.secretEnv).map(([env, key]) => [env, secret(key)])),
+        })),
+    };
+}
