@@ -14,7 +14,7 @@ import {
 } from "../../tools/manifests";
 
 /** Real manifests from well-known projects, read in place (never copied or edited). */
-const CORPUS = path.join(__dirname, "../../../shared/corpus/k8s-manifests");
+const CORPUS = path.join(__dirname, "../corpus/k8s-manifests");
 
 /** A scratch directory per test file, removed at the end. */
 let tmp: string;

@@ -4,7 +4,7 @@ import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { readExport } from "../../tools/analyze/read-export";
 import { InputError } from "../../tools/cli/errors";
 
-const corpus = path.resolve(__dirname, "..", "..", "..", "shared", "corpus", "stack-exports");
+const corpus = path.resolve(__dirname, "..", "corpus", "stack-exports");
 const at = (f: string) => path.join(corpus, f);
 
 describe("reading stack exports written by others", () => {
