@@ -12,9 +12,10 @@ export function workloadsArgs(config: StackConfig, secret: (key: string) => pulu
         namespace: config.cluster.namespace,
         domain: config.domain,
         featureFlags: config.featureFlags,
-        services: config.services.map((s) => ({
+        services: config.services.map(({ secretEnv, egress, ...s }) => ({
             ...s,
-            secretEnv: Object.fromEntries(Object.entries(s.secretEnv).map(([env, key]) => [env, secret(key)])),
+            secretEnv: Object.fromEntries(Object.entries(secretEnv).map(([env, key]) => [env, secret(key)])),
+            extraEgress: egress.map((e) => ({ to: [{ ipBlock: { cidr: e.cidr } }], ports: [{ port: e.port, protocol: e.protocol }] })),
         })),
     };
 }

@@ -16,6 +16,14 @@ export const canary = z.strictObject({
     }),
 });
 
+const egressRule = z.strictObject({
+    cidr: z.string().regex(/^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/, { error: "must be an IPv4 CIDR such as 10.20.0.5/32" }),
+    port: z.number().int().min(1).max(65535),
+    protocol: z.enum(["TCP", "UDP"]).default("TCP"),
+    /** What it is, for the reader of the stack file and the NetworkPolicy. */
+    description: z.string().optional(),
+});
+
 const envName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, { error: "env var names are UPPER_SNAKE_CASE" });
 
 export const service = z
@@ -38,6 +46,11 @@ export const service = z
         host: hostLabel.optional(),
         /** Services allowed to call this one (NetworkPolicy ingress). */
         calledBy: z.array(dnsLabel).default([]),
+        /**
+         * Private destinations beyond golive's own services (a Cloud SQL private IP, Memorystore):
+         * the default-deny egress lets nothing else through but DNS and public HTTPS.
+         */
+        egress: z.array(egressRule).default([]),
         canary: canary.optional(),
     })
     .superRefine((s, ctx) => {

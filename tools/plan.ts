@@ -16,7 +16,7 @@ import { runProgram } from "./plan/record";
 import { readStackFile } from "./plan/stack-config";
 import { stackExport } from "./plan/export";
 import { buildFindings } from "./report/findings";
-import { ManifestError, writeManifests } from "./manifests";
+import { assertValidManifests, ManifestError, writeManifests } from "./manifests";
 
 const usage = "npm run plan -- --stack <name> [--json <file>] [--export <file>] [--manifests <dir>] [--markdown <file>] [--secret <key>=<value> ...] [--stack-file <Pulumi.<name>.yaml>]";
 
@@ -59,9 +59,14 @@ async function main(): Promise<number> {
     }
     notes.push(`launch phase: ${config.launch.phase}`);
 
+    // Every Kubernetes object is checked against the API schemas; an invalid one is an error, never written.
+    const objects = kubernetesObjects(program.resources);
     if (args.manifests) {
-        const written = await writeManifests(args.manifests, kubernetesObjects(program.resources));
-        progress(`${written.length} Kubernetes manifests written to ${args.manifests}`);
+        const written = await writeManifests(args.manifests, objects);
+        progress(`${written.length} Kubernetes manifests validated and written to ${args.manifests}`);
+    } else {
+        await assertValidManifests(objects);
+        progress(`${objects.length} Kubernetes objects validated against the Kubernetes schemas`);
     }
     if (args.export) {
         writeFile(args.export, `${JSON.stringify(stackExport(program.resources, new Date(), golivePackageVersion()), null, 2)}\n`);

@@ -102,6 +102,11 @@ describe("stack config", () => {
         ]);
     });
 
+    it("refuses an egress destination that is not a CIDR", () => {
+        const raw = editedProduction("services", (s) => { s[0].egress = [{ cidr: "db.internal", port: 5432 }]; return s; });
+        assert.deepEqual(problems(raw), [`${file}: golive:services[0].egress[0].cidr: must be an IPv4 CIDR such as 10.20.0.5/32 (got "db.internal")`]);
+    });
+
     it("refuses a secret written in plain text in the stack file", () => {
         const raw = { ...rawConfig("production"), "golive:slackToken": "xoxb-123" };
         assert.deepEqual(problems(raw), [

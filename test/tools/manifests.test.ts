@@ -8,12 +8,13 @@ import {
     pulumiType,
     readManifests,
     toEngineResource,
+    assertValidManifests,
     validateManifest,
     writeManifests,
     type ManifestObject,
 } from "../../tools/manifests";
 
-/** Real manifests from well-known projects, read in place (never copied or edited). */
+/** Real manifests from well-known projects (the vendored, unedited corpus). */
 const CORPUS = path.join(__dirname, "../corpus/k8s-manifests");
 
 /** A scratch directory per test file, removed at the end. */
@@ -451,6 +452,17 @@ describe("tools/manifests", () => {
             const dir = path.join(tmp, "out", "quoted");
             const [file] = await writeManifests(dir, [{ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "flags", namespace: "n" }, data: { y: "yes", FEATURE_EXPORT: "on", MODE: "0755" } }]);
             assert.equal(fs.readFileSync(file!, "utf8"), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: flags\n  namespace: "n"\ndata:\n  "y": "yes"\n  FEATURE_EXPORT: "on"\n  MODE: "0755"\n');
+        });
+
+        it("validates planned objects without writing them, listing every invalid one", async () => {
+            await assertValidManifests([deployment("fund-store")]);
+            const badPort = deployment("reporting-api");
+            setContainerPort(badPort, "8080");
+            const message = await failure(assertValidManifests([deployment("fund-store"), badPort]));
+            assert.equal(message, [
+                "1 Kubernetes schema problem in the planned objects",
+                "  Deployment teei/reporting-api: spec.template.spec.containers[0].ports[0].containerPort must be integer",
+            ].join("\n"));
         });
 
         it("refuses to write anything when one object is invalid, listing every problem", async () => {

@@ -38,6 +38,19 @@ export async function writeManifests(dir: string, objects: Array<Record<string, 
     return planned.map(({ file }) => file);
 }
 
+/**
+ * Validates objects without writing them (what plan does when no --manifests is asked):
+ * throws one ManifestError listing every invalid object.
+ */
+export async function assertValidManifests(objects: Array<Record<string, unknown>>): Promise<void> {
+    const problems: string[] = [];
+    for (const object of objects) problems.push(...(await validateManifest(object)).errors);
+    if (problems.length > 0) {
+        const header = `${problems.length} Kubernetes schema problem${problems.length === 1 ? "" : "s"} in the planned objects`;
+        throw new ManifestError([header, ...problems.map((p) => `  ${p}`)].join("\n"), problems);
+    }
+}
+
 /** `deployment-teei-reporting-api.yaml`; names were checked to be safe path segments. */
 function fileName(object: Record<string, unknown>): string {
     const metadata = object.metadata as Record<string, unknown>;

@@ -245,7 +245,7 @@ describe("Microservice", () => {
         assert.deepEqual(np.spec.policyTypes, ["Ingress", "Egress"]);
     });
 
-    it("lets traffic out only to cluster DNS, the services it calls, public HTTPS and the metadata server", () => {
+    it("lets traffic out only to cluster DNS, the services it calls, public HTTPS, the metadata server and its declared database", () => {
         const egress: any[] = find(production, types.networkPolicy, "reporting-api-networkpolicy").inputs.spec.egress;
         const to = (n: string) => ({ to: [{ podSelector: { matchLabels: { "app.kubernetes.io/name": n } } }], ports: [{ protocol: "TCP", port: 8080 }] });
         assert.deepEqual(egress, [
@@ -262,6 +262,7 @@ describe("Microservice", () => {
             { to: [{ ipBlock: { cidr: "0.0.0.0/0", except: [...nonPublicRanges] } }], ports: [{ protocol: "TCP", port: 443 }] },
             { to: [{ ipBlock: { cidr: "169.254.169.254/32" } }], ports: [{ protocol: "TCP", port: 80 }] },
             { to: [{ ipBlock: { cidr: "169.254.169.252/32" } }], ports: [{ protocol: "TCP", port: 988 }] },
+            { to: [{ ipBlock: { cidr: "10.20.0.5/32" } }], ports: [{ protocol: "TCP", port: 5432 }] },
         ]);
         const leaf: any[] = find(production, types.networkPolicy, "notification-service-networkpolicy").inputs.spec.egress;
         assert.equal(leaf.filter((r) => r.to[0].podSelector?.matchLabels).length, 0, "notification-service calls no service");

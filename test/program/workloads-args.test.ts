@@ -1,0 +1,23 @@
+import { strict as assert } from "node:assert";
+import { parseStackConfig } from "../../config";
+import { workloadsArgs } from "../../program";
+import { rawConfig } from "../config/stack-files";
+
+describe("the Workloads args index.ts builds from the stack config", () => {
+    const config = parseStackConfig(rawConfig("production"), () => false, "Pulumi.production.yaml");
+    const args = workloadsArgs(config, (key) => `secret:${key}`);
+
+    it("passes each service's settings through and resolves secret names to their values", () => {
+        const api = args.services.find((s) => s.name === "reporting-api")!;
+        assert.equal(api.image, "ghcr.io/teei/reporting-api:v2.5.0");
+        assert.deepEqual(api.secretEnv, { DATABASE_URL: "secret:reportingApiDatabaseUrl" });
+        assert.equal(args.namespace, "teei");
+        assert.equal(args.environment, "production");
+    });
+
+    it("turns a service's private egress into a NetworkPolicy egress rule", () => {
+        const api = args.services.find((s) => s.name === "reporting-api")!;
+        assert.deepEqual(api.extraEgress, [{ to: [{ ipBlock: { cidr: "10.20.0.5/32" } }], ports: [{ port: 5432, protocol: "TCP" }] }]);
+        assert.deepEqual(args.services.find((s) => s.name === "q2q-pipeline")!.extraEgress, []);
+    });
+});
