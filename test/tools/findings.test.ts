@@ -1,0 +1,71 @@
+import { strict as assert } from "node:assert";
+import type { Evaluation, PolicyMeta } from "../../tools/analyzer/evaluate";
+import type { Diagnostic } from "../../tools/analyzer/protocol";
+import { buildFindings } from "../../tools/report/findings";
+import { verdict } from "../../tools/report/summary";
+
+const pods: PolicyMeta = { name: "workloads-pod-enforce-security-context", description: "Pods are hardened.", severity: "high", level: "mandatory", runbook: ["004.services.workload-security"], remediation: "", url: "" };
+const images: PolicyMeta = { name: "workloads-container-disallow-unpinned-image", description: "Images are pinned.", severity: "high", level: "mandatory", runbook: ["004.services.target-versions"], remediation: "", url: "" };
+const urn = "urn:pulumi:production::golive::kubernetes:apps/v1:Deployment::api";
+
+function evaluation(policies: PolicyMeta[], diagnostics: Diagnostic[]): Evaluation {
+    return { pack: { name: "golive-launch-readiness", version: "0.1.0" }, policies, diagnostics, analyzeMs: 0, startMs: 0 };
+}
+
+function violation(p: PolicyMeta, message: string, level: "advisory" | "mandatory" = p.level === "mandatory" ? "mandatory" : "advisory"): Diagnostic {
+    return { policyName: p.name, message: `${p.description}\n${message}`, enforcementLevel: level, severity: p.severity, urn };
+}
+
+function cantRun(p: PolicyMeta): Diagnostic {
+    // What @pulumi/policy's server reports when a policy reads an unknown value: always advisory.
+    return { policyName: p.name, message: `can't run policy '${p.name}' from policy pack 'golive-launch-readiness@v0.1.0' during preview: string value at .spec.image can't be known during preview`, enforcementLevel: "advisory", severity: p.severity, urn };
+}
+
+const status = (f: ReturnType<typeof buildFindings>, id: string) => f.checklist.find((c) => c.id === id)?.status;
+
+describe("findings and the go/no-go verdict", () => {
+    it("passes a checklist item whose policies found nothing, and keeps unenforced items pending", () => {
+        const f = buildFindings("production", evaluation([pods, images], []));
+        assert.equal(f.ok, true);
+        assert.equal(status(f, "004.services.workload-security"), "PASS");
+        assert.equal(status(f, "004.testing.load"), "PENDING");
+        assert.match(verdict(f), /^GO for production: no mandatory violations; 0 advisory warnings, \d+ checklist items pending manual sign-off\.$/);
+    });
+
+    it("fails the item and the stack on a mandatory violation, with the message without the description", () => {
+        const f = buildFindings("production", evaluation([pods, images], [violation(images, 'container "api" image "api:latest" is not pinned.')]));
+        assert.equal(f.ok, false);
+        assert.deepEqual(f.violations, [{ policy: images.name, severity: "high", enforcementLevel: "mandatory", urn, message: 'container "api" image "api:latest" is not pinned.', runbook: ["004.services.target-versions"] }]);
+        assert.equal(status(f, "004.services.target-versions"), "FAIL");
+        assert.equal(verdict(f), "NO-GO for production: 1 mandatory violation.");
+    });
+
+    it("only warns on an advisory violation", () => {
+        const advisory = { ...images, level: "advisory" as const };
+        const f = buildFindings("staging", evaluation([pods, advisory], [violation(advisory, "not pinned.")]));
+        assert.equal(f.ok, true);
+        assert.equal(status(f, "004.services.target-versions"), "WARN");
+    });
+
+    it("does not let a mandatory check that could not run during preview pass", () => {
+        const f = buildFindings("production", evaluation([pods, images], [cantRun(images)]));
+        assert.equal(f.ok, false);
+        assert.deepEqual(f.violations, []);
+        assert.deepEqual(f.notEvaluated, [{ policy: images.name, enforcementLevel: "mandatory", urn, reason: "string value at .spec.image can't be known during preview", runbook: ["004.services.target-versions"] }]);
+        assert.equal(status(f, "004.services.target-versions"), "PENDING");
+        assert.equal(verdict(f), "NO-GO for production: 1 mandatory check not evaluable in preview.");
+    });
+
+    it("lets an advisory check that could not run leave the stack ok, its item pending", () => {
+        const advisory = { ...images, level: "advisory" as const };
+        const f = buildFindings("staging", evaluation([advisory], [cantRun(advisory)]));
+        assert.equal(f.ok, true);
+        assert.equal(status(f, "004.services.target-versions"), "PENDING");
+    });
+
+    it("leaves a disabled policy out of its checklist item", () => {
+        const f = buildFindings("production", evaluation([{ ...images, level: "disabled" }], []));
+        assert.equal(status(f, "004.services.target-versions"), "PENDING");
+        assert.deepEqual(f.checklist.find((c) => c.id === "004.services.target-versions")?.policies, []);
+    });
+});
