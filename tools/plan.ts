@@ -6,8 +6,8 @@
  * Runs the program offline under Pulumi's mocks (preview), evaluates the policy pack through
  * its Analyzer gRPC service, prints the plan and the readiness report.
  */
-import { ConfigError, parseStackConfig } from "../config";
-import { MissingSecretError } from "../program";
+import { RunError } from "@pulumi/pulumi";
+import { parseStackConfig } from "../config";
 import { evaluate } from "./analyzer/evaluate";
 import { InputError } from "./cli/errors";
 import { finish, golivePackageVersion, packDir, parse, policyConfigFile, projectDir, run, writeFile } from "./cli/main";
@@ -85,4 +85,6 @@ async function main(): Promise<number> {
     return finish({ title: `golive plan — stack ${stack}`, findings, resources: program.resources, notes }, args);
 }
 
-run(main, (e) => e instanceof ConfigError || e instanceof MissingSecretError || e instanceof ManifestError);
+// The program reports bad input as a RunError (config, missing secrets, component args),
+// as the Pulumi CLI expects: printed without a stack trace.
+run(main, (e) => RunError.isInstance(e) || e instanceof ManifestError);
