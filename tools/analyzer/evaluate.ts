@@ -5,7 +5,7 @@
  */
 import * as analyzerProto from "@pulumi/pulumi/proto/analyzer_pb";
 import { runbookTagPrefix } from "../../policies/lib/define";
-import { startPolicyPack } from "./pack-process";
+import { startPolicyPack, type RunningPack } from "./pack-process";
 import { configureRequest, resolvePolicyConfig, type Level } from "./policy-config";
 import { analyzeRequest, analyzeStackRequest, diagnostics, type Diagnostic } from "./protocol";
 import type { EngineResource } from "./resource";
@@ -47,37 +47,42 @@ export async function evaluate(resources: readonly EngineResource[], opts: Evalu
     const t0 = Date.now();
     opts.progress?.(`starting policy pack ${opts.packDir} ...`);
     const pack = await startPolicyPack(opts.packDir);
+    const startMs = Date.now() - t0;
     try {
-        const startMs = Date.now() - t0;
-        const info = await rpc.getAnalyzerInfo(pack.client);
-        const config = resolvePolicyConfig(opts.policyConfigFile, info);
-        await rpc.configure(pack.client, configureRequest(config));
-        const stackReq = new analyzerProto.AnalyzerStackConfigureRequest();
-        stackReq.setStack(opts.stack);
-        stackReq.setProject(opts.project);
-        stackReq.setDryRun(opts.dryRun);
-        await rpc.configureStack(pack.client, stackReq);
-
-        const policies: PolicyMeta[] = info.getPoliciesList().map((p) => ({
-            name: p.getName(),
-            description: p.getDescription(),
-            severity: severityNames[p.getSeverity()] ?? "low",
-            level: config.get(p.getName())?.level ?? "advisory",
-            runbook: p.getTagsList().filter((t) => t.startsWith(runbookTagPrefix)).map((t) => t.slice(runbookTagPrefix.length)),
-            remediation: p.getRemediationSteps(),
-            url: p.getUrl(),
-        }));
-
-        opts.progress?.(`${info.getName()}@${info.getVersion()}: ${policies.length} policies; analyzing ${resources.length} resources ...`);
-        const t1 = Date.now();
-        const index = new Map(resources.map((r) => [r.urn, r]));
-        const found: Diagnostic[] = [];
-        for (const r of resources) {
-            found.push(...diagnostics(await rpc.analyze(pack.client, analyzeRequest(r, index)), r.urn));
-        }
-        found.push(...diagnostics(await rpc.analyzeStack(pack.client, analyzeStackRequest(resources)), null));
-        return { pack: { name: info.getName(), version: info.getVersion() }, policies, diagnostics: found, analyzeMs: Date.now() - t1, startMs };
+        return { ...(await evaluateWith(pack, resources, opts)), startMs };
     } finally {
         pack.stop();
     }
+}
+
+/** One evaluation on a pack that is already serving (a test may reuse one pack for many). */
+export async function evaluateWith(pack: RunningPack, resources: readonly EngineResource[], opts: Omit<EvaluateOptions, "packDir">): Promise<Omit<Evaluation, "startMs">> {
+    const info = await rpc.getAnalyzerInfo(pack.client);
+    const config = resolvePolicyConfig(opts.policyConfigFile, info);
+    await rpc.configure(pack.client, configureRequest(config));
+    const stackReq = new analyzerProto.AnalyzerStackConfigureRequest();
+    stackReq.setStack(opts.stack);
+    stackReq.setProject(opts.project);
+    stackReq.setDryRun(opts.dryRun);
+    await rpc.configureStack(pack.client, stackReq);
+
+    const policies: PolicyMeta[] = info.getPoliciesList().map((p) => ({
+        name: p.getName(),
+        description: p.getDescription(),
+        severity: severityNames[p.getSeverity()] ?? "low",
+        level: config.get(p.getName())?.level ?? "advisory",
+        runbook: p.getTagsList().filter((t) => t.startsWith(runbookTagPrefix)).map((t) => t.slice(runbookTagPrefix.length)),
+        remediation: p.getRemediationSteps(),
+        url: p.getUrl(),
+    }));
+
+    opts.progress?.(`${info.getName()}@${info.getVersion()}: ${policies.length} policies; analyzing ${resources.length} resources ...`);
+    const t1 = Date.now();
+    const index = new Map(resources.map((r) => [r.urn, r]));
+    const found: Diagnostic[] = [];
+    for (const r of resources) {
+        found.push(...diagnostics(await rpc.analyze(pack.client, analyzeRequest(r, index)), r.urn));
+    }
+    found.push(...diagnostics(await rpc.analyzeStack(pack.client, analyzeStackRequest(resources)), null));
+    return { pack: { name: info.getName(), version: info.getVersion() }, policies, diagnostics: found, analyzeMs: Date.now() - t1 };
 }
