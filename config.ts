@@ -9,18 +9,31 @@ import { alerting, cluster, domain, edge, environment, featureFlags, firestore, 
 
 export const namespace = "golive";
 
-export const stackConfigSchema = z.strictObject({
-    environment,
-    gcp,
-    domain,
-    cluster,
-    launch,
-    featureFlags: featureFlags.default({}),
-    services: services.min(1, { error: "declare at least one service" }),
-    alerting: alerting.default(alerting.parse({})),
-    firestore: firestore.optional(),
-    edge: edge.optional(),
-});
+export const stackConfigSchema = z
+    .strictObject({
+        environment,
+        gcp,
+        domain,
+        cluster,
+        launch,
+        featureFlags: featureFlags.default({}),
+        services: services.min(1, { error: "declare at least one service" }),
+        alerting: alerting.default(alerting.parse({})),
+        firestore: firestore.optional(),
+        edge: edge.optional(),
+    })
+    .check(
+        // The rollback plan must name services that exist, or it is no plan.
+        z.superRefine((c: { launch?: { rollbackTo?: Record<string, string> }; services?: Array<{ name?: unknown }> }, ctx) => {
+            if (!Array.isArray(c?.services)) return; // reported already
+            const names = new Set(c.services.map((s) => s?.name));
+            for (const name of Object.keys(c?.launch?.rollbackTo ?? {})) {
+                if (!names.has(name)) {
+                    ctx.addIssue({ code: "custom", path: ["launch", "rollbackTo"], message: `"${name}" names no service; expected one of ${[...names].join(", ")}` });
+                }
+            }
+        }, { when: () => true }),
+    );
 
 export type StackConfig = z.infer<typeof stackConfigSchema>;
 
@@ -73,8 +86,13 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 function show(value: unknown): string {
-    const text = JSON.stringify(value);
+    const text = JSON.stringify(value) ?? String(value);
     return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/** Fields that name secrets: a value put there by mistake may be the secret itself, so never echo it. */
+function namesASecret(path: readonly PropertyKey[]): boolean {
+    return path.includes("secretEnv") || /Secret$/.test(String(path[path.length - 1] ?? ""));
 }
 
 function distance(a: string, b: string): number {
@@ -102,15 +120,17 @@ function issueMessage(issue: z.core.$ZodIssue, input: unknown): string {
             return issue.keys.map((k) => `${formatPath([...path, k])}: unknown key; remove it or check its spelling`).join("\n");
         case "invalid_type": {
             const got = valueAt(input, path);
-            return got === undefined
-                ? `${at}: is required (expected ${issue.expected})`
-                : `${at}: expected ${issue.expected}, got ${show(got)}`;
+            if (got === undefined) return `${at}: is required (expected ${issue.expected})`;
+            return namesASecret(path) ? `${at}: expected ${issue.expected}` : `${at}: expected ${issue.expected}, got ${show(got)}`;
         }
-        case "invalid_value":
-            return `${at}: expected one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}, got ${show(valueAt(input, path))}`;
+        case "invalid_value": {
+            const got = valueAt(input, path);
+            const expected = `one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
+            return got === undefined ? `${at}: is required (expected ${expected})` : `${at}: expected ${expected}, got ${show(got)}`;
+        }
         default: {
             const got = valueAt(input, path);
-            const suffix = got === undefined || typeof got === "object" ? "" : ` (got ${show(got)})`;
+            const suffix = got === undefined || typeof got === "object" || namesASecret(path) ? "" : ` (got ${show(got)})`;
             return `${at}: ${issue.message}${suffix}`;
         }
     }

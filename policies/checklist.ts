@@ -32,7 +32,8 @@ export const checklist = [
     { id: "004.infra.network-policies", title: "Network policies and firewall rules applied", source: `${R004} § Pre-Launch Checklist / Infrastructure` },
     // 004 Services.
     { id: "004.services.target-versions", title: "All microservices deployed at pinned target versions", source: `${R004} § Services Checklist` },
-    { id: "004.services.health-checks", title: "Health check endpoints (/health) probed and returning 200 OK", source: `${R004} § Services Checklist` },
+    { id: "004.services.health-checks", title: "Health checks configured on /health (readiness, liveness, startup, load balancer)", source: `${R004} § Services Checklist` },
+    { id: "004.services.health-200", title: "Health endpoints return 200 OK, checking DB, Redis and external APIs", source: `${R004} § Services Checklist`, manual: "curl every public /health at T-15 min; golive declares the checks but cannot see their answers." },
     { id: "004.services.feature-flags", title: "Feature flags reviewed and configured for production", source: `${R004} § Services Checklist` },
     { id: "004.services.secrets", title: "Secrets fetched at runtime, never hardcoded or baked into containers", source: `${R004} § Security & Compliance` },
     { id: "004.services.secrets-rotated", title: "Secrets rotated within the past 7 days (rotation every 90 days)", source: `${R004} § Security & Compliance`, manual: "Confirm rotation dates in the secret store; golive cannot see when a value last changed." },
@@ -42,7 +43,8 @@ export const checklist = [
     { id: "004.services.workload-security", title: "Containers run non-root, read-only, without privilege escalation", source: `${R004} § Security & Compliance` },
     // 004 Deployment and rollback.
     { id: "004.deploy.zero-downtime", title: "Rolling update with zero downtime and disruption budgets", source: `${R004} § T-45 mins: Backend Deployment` },
-    { id: "004.rollback.previous-version", title: "Rollback is one version change; previous versions tagged and available", source: `${R004} § Rollback Plan` },
+    { id: "004.rollback.previous-version", title: "Images pinned, so a rollback is one version change", source: `${R004} § Rollback Plan` },
+    { id: "004.rollback.previous-images", title: "Previous versions (launch.rollbackTo) tagged and available in the registry", source: `${R004} § T+8 Hours: Rollback Readiness`, manual: "List the registry tags of every launch.rollbackTo version (gcloud artifacts docker tags list); golive cannot reach the registry offline." },
     { id: "004.rollback.drill", title: "Rollback procedure rehearsed on staging (<= 20 min end to end)", source: `${R004} § Rollback Testing`, manual: "Run the staging rollback drill and record its duration." },
     { id: "004.testing.load", title: "Load test at 2x pilot load for 4 hours, P95 <= 500 ms, zero errors", source: `${R004} § T-6 Load Test Execution`, manual: "Attach the load-test report." },
     // 004 Monitoring.

@@ -4,6 +4,6 @@ import { packName, policies } from "./all";
 
 new PolicyPack(packName, {
     description: "golive launch readiness: the go-live runbooks' checklists as policies.",
-    enforcementLevel: "advisory",
+    enforcementLevel: "mandatory",
     policies,
 });

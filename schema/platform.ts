@@ -14,20 +14,23 @@ export const domain = z
     .string()
     .regex(/^([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)+[a-z]{2,}$/, { error: "must be a DNS domain such as teei.example.com" });
 
-export const cluster = z.strictObject({
-    /** The GKE cluster that runs the workloads. */
-    name: dnsLabel,
-    /** Its region or zone. */
-    location: z.string().min(1),
-    /**
-     * The kubeconfig context to deploy with; when absent, the ambient kubeconfig's current context.
-     * A kubeconfig itself can be given as a secret with `kubeconfigSecret`.
-     */
-    context: z.string().min(1).optional(),
-    kubeconfigSecret: secretRef.optional(),
-    /** The namespace every golive workload lives in. */
-    namespace: dnsLabel,
-});
+export const cluster = z
+    .strictObject({
+        /** The GKE cluster that runs the workloads. */
+        name: dnsLabel,
+        /** Its region or zone. */
+        location: z.string().min(1),
+        /** The kubeconfig context to deploy with (one of context or kubeconfigSecret is required). */
+        context: z.string().min(1).optional(),
+        /** A secret holding a whole kubeconfig, for CI without a kubeconfig file. */
+        kubeconfigSecret: secretRef.optional(),
+        /** The namespace every golive workload lives in. */
+        namespace: dnsLabel,
+    })
+    // Without either, the provider would deploy to whatever the ambient kubeconfig points at.
+    .refine((c) => c.context !== undefined || c.kubeconfigSecret !== undefined, {
+        error: "needs context or kubeconfigSecret, so workloads go to this stack's cluster and not to the current kubeconfig context",
+    });
 
 export const launchPhase = z.enum(["pre-launch", "launch-eve", "launch", "post-launch", "stable"]);
 

@@ -1,21 +1,122 @@
-/**
- * Where each workload kind keeps its pod template, so pod-level checks judge every kind
- * the same way (as Polaris and kube-score do), including manifests golive did not write.
- */
-const podSpecPaths: Readonly<Record<string, readonly string[]>> = {
-    "kubernetes:core/v1:Pod": ["spec"],
-    "kubernetes:apps/v1:Deployment": ["spec", "template", "spec"],
-    "kubernetes:apps/v1:StatefulSet": ["spec", "template", "spec"],
-    "kubernetes:apps/v1:DaemonSet": ["spec", "template", "spec"],
-    "kubernetes:apps/v1:ReplicaSet": ["spec", "template", "spec"],
-    "kubernetes:batch/v1:Job": ["spec", "template", "spec"],
-    "kubernetes:batch/v1:CronJob": ["spec", "jobTemplate", "spec", "template", "spec"],
-};
-
-export const podTemplateTypes: readonly string[] = Object.keys(podSpecPaths);
+import type { AppliesTo } from "./define";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- resource props are untyped JSON */
 export type Json = any;
+
+export interface KubernetesKind {
+    /**
+     * The API group, `core` for the core group as in the type token. Kinds that moved out of
+     * `extensions` read as their current group (Deployment, DaemonSet and ReplicaSet as `apps`;
+     * NetworkPolicy and Ingress as `networking.k8s.io`), so old manifests are judged alike.
+     */
+    group: string;
+    /** The version as the type token says it (`v1`, `v1beta2`, ...); policies do not match on it. */
+    version: string;
+    kind: string;
+}
+
+/** Where the kinds served by `extensions/v1beta1` live today. */
+const movedFromExtensions: Readonly<Record<string, string>> = {
+    Deployment: "apps",
+    DaemonSet: "apps",
+    ReplicaSet: "apps",
+    NetworkPolicy: "networking.k8s.io",
+    Ingress: "networking.k8s.io",
+};
+
+/**
+ * The group, version and kind of a Kubernetes type token, or undefined for any other type:
+ * `kubernetes:apps/v1beta2:Deployment` -> { group: "apps", version: "v1beta2", kind: "Deployment" },
+ * `kubernetes:extensions/v1beta1:Deployment` -> group "apps" too. Policies match group and
+ * kind, never the version, so an object declared at an older API version is judged the same.
+ * `DeploymentPatch` and `DeploymentList` are other kinds: a patch is partial, not a workload.
+ */
+export function kindOf(type: string): KubernetesKind | undefined {
+    const m = /^kubernetes:(?:([^/:]+)\/)?(v[0-9][a-z0-9]*):([A-Za-z0-9]+)$/.exec(type);
+    if (!m) return undefined;
+    const raw = m[1] ?? "core";
+    const kind = m[3]!;
+    const group = raw === "extensions" ? movedFromExtensions[kind] ?? raw : raw;
+    return { group, version: m[2]!, kind };
+}
+
+/** Whether a type token is this group and kind, in any version. */
+export function isKind(type: string, group: string, kind: string): boolean {
+    const k = kindOf(type);
+    return k !== undefined && k.group === group && k.kind === kind;
+}
+
+/** `group/Kind`, e.g. `apps/Deployment`: how the tables below name a kind. */
+export type GroupKind = `${string}/${string}`;
+
+function groupKindOf(type: string): GroupKind | undefined {
+    const k = kindOf(type);
+    return k ? `${k.group}/${k.kind}` : undefined;
+}
+
+/**
+ * Where each workload kind keeps its pod template (metadata and spec), so pod-level checks
+ * judge every kind the same way (as Polaris and kube-score do), including manifests golive
+ * did not write. A bare Pod is its own template.
+ */
+const podTemplatePaths: Readonly<Record<GroupKind, readonly string[]>> = {
+    "core/Pod": [],
+    "apps/Deployment": ["spec", "template"],
+    "apps/StatefulSet": ["spec", "template"],
+    "apps/DaemonSet": ["spec", "template"],
+    "apps/ReplicaSet": ["spec", "template"],
+    "batch/Job": ["spec", "template"],
+    "batch/CronJob": ["spec", "jobTemplate", "spec", "template"],
+};
+
+/** The kinds that carry a pod template, as `group/Kind`. */
+export const podTemplateKinds: readonly GroupKind[] = Object.keys(podTemplatePaths) as GroupKind[];
+
+/**
+ * Jobs and CronJobs run to completion and serve no traffic, so probes and preStop hooks mean
+ * nothing for them (Polaris exempts them from its probe checks too).
+ */
+export const batchKinds: readonly GroupKind[] = ["batch/Job", "batch/CronJob"];
+
+/** The pod-template kinds that serve traffic: every one but the batch kinds. */
+export const servingPodKinds: readonly GroupKind[] = podTemplateKinds.filter((k) => !batchKinds.includes(k));
+
+/** Whether a type token is one of these `group/Kind`s, in any version. */
+export function isOneOf(type: string, kinds: readonly GroupKind[]): boolean {
+    const gk = groupKindOf(type);
+    return gk !== undefined && kinds.includes(gk);
+}
+
+/** Whether a type token is a workload kind with a pod template (Pod, Deployment, ..., CronJob), in any version. */
+export function isWorkloadKind(type: string): boolean {
+    return isOneOf(type, podTemplateKinds);
+}
+
+/** "Deployment, StatefulSet or DaemonSet" */
+function kindList(kinds: readonly GroupKind[]): string {
+    const names = kinds.map((k) => k.slice(k.indexOf("/") + 1));
+    return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]!}`;
+}
+
+/**
+ * A policy applies to Kubernetes objects of these kinds, in any API version:
+ * `appliesTo: kubernetesKinds("autoscaling/HorizontalPodAutoscaler")`.
+ */
+export function kubernetesKinds(...kinds: readonly GroupKind[]): AppliesTo {
+    return {
+        description: `Kubernetes ${kindList(kinds)} objects`,
+        matches: (type) => isOneOf(type, kinds),
+    };
+}
+
+function walk(props: Json, path: readonly string[]): Json {
+    let node: Json = props;
+    for (const key of path) {
+        node = node?.[key];
+        if (node === undefined || node === null) return undefined;
+    }
+    return node;
+}
 
 export interface PodSpecAt {
     /** The pod spec (the unknown-checking proxy, as the engine hands it over). */
@@ -26,14 +127,19 @@ export interface PodSpecAt {
 
 /** The pod spec of a workload resource, or undefined when the type carries none. */
 export function podSpecOf(type: string, props: Json): PodSpecAt | undefined {
-    const path = podSpecPaths[type];
-    if (!path) return undefined;
-    let node: Json = props;
-    for (const key of path) {
-        node = node?.[key];
-        if (node === undefined || node === null) return undefined;
-    }
-    return { spec: node, path: path.join(".") };
+    const gk = groupKindOf(type);
+    const template = gk === undefined ? undefined : podTemplatePaths[gk];
+    if (!template) return undefined;
+    const path = [...template, "spec"];
+    const spec = walk(props, path);
+    return spec === undefined ? undefined : { spec, path: path.join(".") };
+}
+
+/** The metadata of the pods a workload creates (its pod template's, or a bare Pod's own), or undefined. */
+export function podMetadataOf(type: string, props: Json): Json {
+    const gk = groupKindOf(type);
+    const template = gk === undefined ? undefined : podTemplatePaths[gk];
+    return template ? walk(props, [...template, "metadata"]) : undefined;
 }
 
 export interface ContainerAt {
@@ -60,7 +166,7 @@ export function containersOf(pod: PodSpecAt): ContainerAt[] {
 
 /** `kind/namespace/name` of a Kubernetes resource from its props, for stack-wide messages. */
 export function objectRef(type: string, props: Json): string {
-    const kind = type.split(":").pop() ?? type;
+    const kind = kindOf(type)?.kind ?? type.split(":").pop() ?? type;
     const ns = props?.metadata?.namespace ?? "default";
     return `${kind} ${ns}/${props?.metadata?.name ?? "(unnamed)"}`;
 }

@@ -1,43 +1,14 @@
 /**
- * Kubernetes object semantics the workload policies share: type tokens, namespaces, pod
+ * Kubernetes object semantics the workload policies share: namespaces, names, pod
  * labels, label selectors and int-or-percent values, each as the API server reads them.
  * Not a policy; the policies of this folder import it.
  */
 import type { PolicyResource } from "@pulumi/policy";
-import { podTemplateTypes, type Json } from "../lib";
-
-export interface KubernetesType {
-    /** `core` for the core group, as in the type token. */
-    group: string;
-    version: string;
-    kind: string;
-}
-
-/** `kubernetes:apps/v1:Deployment` -> { group: "apps", version: "v1", kind: "Deployment" }. */
-export function kubernetesType(type: string): KubernetesType | undefined {
-    const m = /^kubernetes:([^/:]+)\/([^:]+):([A-Za-z0-9]+)$/.exec(type);
-    return m ? { group: m[1]!, version: m[2]!, kind: m[3]! } : undefined;
-}
-
-/**
- * Whether a type token is this group and kind in any version, so an HPA or HTTPRoute is
- * judged the same whether a manifest says autoscaling/v2 or v1, gateway v1 or v1beta1.
- */
-export function isKind(type: string, group: string, kind: string): boolean {
-    const t = kubernetesType(type);
-    return t !== undefined && t.group === group && t.kind === kind;
-}
+import { isKind, kindOf, podMetadataOf, type Json } from "../lib";
 
 /** The labels golive puts on a canary Deployment: `track: canary` and the stable Deployment's name. */
 export const trackLabel = "golive.dev/track";
 export const canaryOfLabel = "golive.dev/canary-of";
-
-export const deploymentType = "kubernetes:apps/v1:Deployment";
-export const statefulSetType = "kubernetes:apps/v1:StatefulSet";
-
-export function isPodTemplateType(type: string): boolean {
-    return podTemplateTypes.includes(type);
-}
 
 /** The namespace of an object; manifests golive did not write often omit it, meaning "default". */
 export function namespaceOf(props: Json): string {
@@ -52,17 +23,13 @@ export function nameOf(props: Json): string {
 
 /** `Kind namespace/name`, the way messages name an object. */
 export function ref(type: string, props: Json): string {
-    const kind = kubernetesType(type)?.kind ?? type;
+    const kind = kindOf(type)?.kind ?? type;
     return `${kind} ${namespaceOf(props)}/${nameOf(props)}`;
 }
 
 /** Labels of the pods a workload creates (its pod template's, or a bare Pod's own). */
 export function podLabelsOf(type: string, props: Json): Record<string, string> {
-    let meta: Json;
-    if (type === "kubernetes:core/v1:Pod") meta = props?.metadata;
-    else if (type === "kubernetes:batch/v1:CronJob") meta = props?.spec?.jobTemplate?.spec?.template?.metadata;
-    else meta = props?.spec?.template?.metadata;
-    const labels: Json = meta?.labels;
+    const labels: Json = podMetadataOf(type, props)?.labels;
     const out: Record<string, string> = {};
     if (labels && typeof labels === "object") {
         for (const [k, v] of Object.entries(labels)) if (typeof v === "string") out[k] = v;
@@ -133,7 +100,7 @@ export function formatIntOrPercent(value: unknown): string {
     return typeof value === "string" ? `"${value}"` : String(value);
 }
 
-/** Resources of the stack of one kind (any version), as stack policies see them. */
+/** Resources of the stack of one group and kind (any version), as stack policies see them. */
 export function resourcesOfKind(resources: readonly PolicyResource[], group: string, kind: string): PolicyResource[] {
     return resources.filter((r) => isKind(r.type, group, kind));
 }
@@ -143,9 +110,3 @@ export function configNumber(config: Record<string, unknown>, key: string, fallb
     const v = config[key];
     return typeof v === "number" && Number.isFinite(v) ? v : fallback;
 }
-
-/**
- * Jobs and CronJobs run to completion and serve no traffic, so probes and preStop hooks mean
- * nothing for them (Polaris exempts them from its probe checks too).
- */
-export const batchTypes: readonly string[] = ["kubernetes:batch/v1:Job", "kubernetes:batch/v1:CronJob"];

@@ -3,14 +3,15 @@
  * scaleTargetRef (kind and name, in the HPA's own namespace). Not a policy.
  */
 import type { PolicyResource } from "@pulumi/policy";
-import { kubernetesType, namespaceOf, nameOf, resourcesOfKind } from "./objects";
+import { kindOf } from "../lib";
+import { namespaceOf, nameOf, resourcesOfKind } from "./objects";
 
 /** The runbook's "Auto-scaling ... (min: 2, max: 10 pods)": the replica floor unless policy config says otherwise. */
 export const defaultMinReplicas = 2;
 
 /** The HPAs of the stack that target this workload. */
 export function hpasTargeting(resources: readonly PolicyResource[], workload: PolicyResource): PolicyResource[] {
-    const kind = kubernetesType(workload.type)?.kind;
+    const kind = kindOf(workload.type)?.kind;
     const ns = namespaceOf(workload.props);
     const name = nameOf(workload.props);
     return resourcesOfKind(resources, "autoscaling", "HorizontalPodAutoscaler").filter((h) => {

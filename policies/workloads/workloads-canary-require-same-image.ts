@@ -1,6 +1,6 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { containersOf, imageRepository, podSpecOf, stackPolicy, type Json } from "../lib";
-import { canaryOfLabel, deploymentType, namespaceOf, nameOf, ref, trackLabel } from "./objects";
+import { containersOf, imageRepository, isKind, podSpecOf, stackPolicy, type Json } from "../lib";
+import { canaryOfLabel, namespaceOf, nameOf, ref, trackLabel } from "./objects";
 
 export { canaryOfLabel, trackLabel };
 
@@ -21,6 +21,9 @@ function labelOf(props: Json, key: string): string | undefined {
     return typeof v === "string" && v !== "" ? v : undefined;
 }
 
+const isDeployment = (type: string) => isKind(type, "apps", "Deployment");
+const isCanary = (type: string, props: Json) => isDeployment(type) && labelOf(props, trackLabel) === "canary";
+
 /**
  * A canary is the stable service at another version: the Deployment labelled
  * golive.dev/track: canary names its stable Deployment (golive.dev/canary-of, same
@@ -35,10 +38,12 @@ export const workloadsCanaryRequireSameImage = stackPolicy({
     severity: "high",
     runbook: ["002.canary.steps", "004.rollback.previous-version"],
     remediation: "Give the canary Deployment the stable Deployment's containers and image repositories, changing only the tag or digest, and name the stable Deployment in its golive.dev/canary-of label.",
+    // A stack without a canary has no canary to judge: nothing here passed.
+    appliesTo: { description: `Kubernetes Deployments labelled ${trackLabel}: canary`, matches: isCanary },
     validateStack: (args, reportViolation) => {
-        const deployments = args.resources.filter((r) => r.type === deploymentType);
+        const deployments = args.resources.filter((r) => isDeployment(r.type));
         for (const canary of deployments) {
-            if (labelOf(canary.props, trackLabel) !== "canary") continue;
+            if (!isCanary(canary.type, canary.props)) continue;
             const canaryRef = ref(canary.type, canary.props);
             const stableName = labelOf(canary.props, canaryOfLabel);
             if (stableName === undefined) {

@@ -1,4 +1,4 @@
-import { containersOf, objectRef, podSpecOf, resourcePolicy } from "../lib";
+import { containersOf, isKind, kubernetesKinds, objectRef, podSpecOf, podTemplateKinds, resourcePolicy } from "../lib";
 
 /**
  * Names that say "this is a credential": *_KEY, *_SECRET, *_TOKEN, *PASSWORD*, ... SECRET only
@@ -24,10 +24,11 @@ export const workloadsContainerDisallowSecretEnvLiteral = resourcePolicy({
     severity: "critical",
     runbook: ["004.services.secrets", "001.security.webhook-secrets"],
     remediation: "Move the value into a Kubernetes Secret (fed by a Pulumi secret or Secret Manager) and reference it with valueFrom.secretKeyRef.",
+    appliesTo: kubernetesKinds(...podTemplateKinds, "core/ConfigMap"),
     validateResource: (args, reportViolation) => {
         // golive (and many charts) deliver env through a ConfigMap and configMapKeyRef/envFrom,
         // so a literal put there reaches the container just the same.
-        if (args.type === "kubernetes:core/v1:ConfigMap") {
+        if (isKind(args.type, "core", "ConfigMap")) {
             const data: unknown = args.props.data;
             if (data === null || typeof data !== "object") return;
             for (const [key, value] of Object.entries(data as Record<string, unknown>)) {

@@ -1,4 +1,4 @@
-import { containersOf, imageDigest, imageTag, podSpecOf, resourcePolicy, sha256Digest } from "../lib";
+import { containersOf, imageDigest, imageTag, kubernetesKinds, podSpecOf, podTemplateKinds, resourcePolicy, sha256Digest } from "../lib";
 
 /** Why an image reference is not pinned, or undefined when it is. */
 export function unpinnedReason(image: string): string | undefined {
@@ -19,6 +19,7 @@ export const workloadsContainerDisallowUnpinnedImage = resourcePolicy({
     severity: "high",
     runbook: ["004.services.target-versions", "004.rollback.previous-version"],
     remediation: "Pin a version tag (registry/app:v2.5.0) or a digest (registry/app@sha256:...).",
+    appliesTo: kubernetesKinds(...podTemplateKinds),
     validateResource: (args, reportViolation) => {
         const pod = podSpecOf(args.type, args.props);
         if (!pod) return;

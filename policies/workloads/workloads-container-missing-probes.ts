@@ -1,5 +1,4 @@
-import { containersOf, podSpecOf, resourcePolicy } from "../lib";
-import { batchTypes } from "./objects";
+import { containersOf, kubernetesKinds, podSpecOf, resourcePolicy, servingPodKinds } from "../lib";
 import { failureWindow, probeHandler } from "./probes";
 
 /**
@@ -15,9 +14,9 @@ export const workloadsContainerMissingProbes = resourcePolicy({
     severity: "high",
     runbook: ["004.services.health-checks", "004.deploy.zero-downtime"],
     remediation: "Add a readinessProbe (httpGet on the health path) and a livenessProbe that tolerates longer failures than readiness or checks something else.",
+    // Jobs and CronJobs serve no traffic and finish on their own: nothing to gate, restart or drain.
+    appliesTo: kubernetesKinds(...servingPodKinds),
     validateResource: (args, reportViolation) => {
-        // Jobs serve no traffic and finish on their own: nothing to gate or restart.
-        if (batchTypes.includes(args.type)) return;
         const pod = podSpecOf(args.type, args.props);
         if (!pod) return;
         for (const c of containersOf(pod)) {

@@ -1,4 +1,4 @@
-import { containersOf, podSpecOf, resourcePolicy } from "../lib";
+import { containersOf, kubernetesKinds, podSpecOf, podTemplateKinds, resourcePolicy } from "../lib";
 
 const fix = "Set resources.requests.cpu, resources.requests.memory and resources.limits.memory (e.g. requests {cpu: 250m, memory: 256Mi}, limits {memory: 512Mi}).";
 
@@ -26,6 +26,7 @@ export const workloadsContainerMissingResources = resourcePolicy({
     severity: "high",
     runbook: ["004.infra.k8s-resources"],
     remediation: fix,
+    appliesTo: kubernetesKinds(...podTemplateKinds),
     validateResource: (args, reportViolation) => {
         const pod = podSpecOf(args.type, args.props);
         if (!pod) return;

@@ -1,5 +1,5 @@
-import { resourcePolicy } from "../lib";
-import { deploymentType, formatIntOrPercent, intOrPercent, ref } from "./objects";
+import { kubernetesKinds, resourcePolicy } from "../lib";
+import { formatIntOrPercent, intOrPercent, ref } from "./objects";
 
 const fix = "Set strategy {type: RollingUpdate, rollingUpdate: {maxUnavailable: 0, maxSurge: 1}}.";
 
@@ -21,8 +21,8 @@ export const workloadsDeploymentEnforceRollingUpdate = resourcePolicy({
     severity: "high",
     runbook: ["004.deploy.zero-downtime"],
     remediation: fix,
+    appliesTo: kubernetesKinds("apps/Deployment"),
     validateResource: (args, reportViolation) => {
-        if (args.type !== deploymentType) return;
         const name = ref(args.type, args.props);
         const strategy = args.props.spec?.strategy;
         const type: unknown = strategy?.type;

@@ -1,7 +1,7 @@
 import type { PolicyResource, ReportViolation } from "@pulumi/policy";
-import { stackPolicy } from "../lib";
+import { isKind, kubernetesKinds, stackPolicy } from "../lib";
 import {
-    deploymentType, formatIntOrPercent, formatLabels, intOrPercent, namespaceOf, podLabelsOf, ref, resourcesOfKind, scaled, selectorMatches, trackLabel,
+    formatIntOrPercent, formatLabels, intOrPercent, namespaceOf, podLabelsOf, ref, resourcesOfKind, scaled, selectorMatches, trackLabel,
 } from "./objects";
 import { hpaMinReplicas, hpasTargeting } from "./scaling";
 
@@ -59,9 +59,10 @@ export const workloadsDeploymentMissingPdb = stackPolicy({
     severity: "high",
     runbook: ["004.deploy.zero-downtime", "004.infra.autoscaling"],
     remediation: fix,
+    appliesTo: kubernetesKinds("apps/Deployment"),
     validateStack: (args, reportViolation: ReportViolation) => {
         const pdbs = resourcesOfKind(args.resources, "policy", "PodDisruptionBudget");
-        const deployments = args.resources.filter((r) => r.type === deploymentType);
+        const deployments = args.resources.filter((r) => isKind(r.type, "apps", "Deployment"));
         const floors = new Map(deployments.map((d) => [d, floorOf(d, hpasTargeting(args.resources, d))]));
         const selects = (pdb: PolicyResource, d: PolicyResource) =>
             namespaceOf(pdb.props) === namespaceOf(d.props) && selectorMatches(pdb.props.spec?.selector, podLabelsOf(d.type, d.props));

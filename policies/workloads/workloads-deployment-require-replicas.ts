@@ -1,6 +1,8 @@
-import { stackPolicy } from "../lib";
-import { configNumber, deploymentType, ref, statefulSetType } from "./objects";
+import { isOneOf, kubernetesKinds, stackPolicy, type GroupKind } from "../lib";
+import { configNumber, ref } from "./objects";
 import { defaultMinReplicas, hpasTargeting } from "./scaling";
+
+const replicated: readonly GroupKind[] = ["apps/Deployment", "apps/StatefulSet"];
 
 /**
  * Deployments and StatefulSets run at least `minReplicas` (policy config, default 2) pods.
@@ -13,6 +15,7 @@ export const workloadsDeploymentRequireReplicas = stackPolicy({
     severity: "high",
     runbook: ["004.infra.autoscaling", "004.deploy.zero-downtime"],
     remediation: "Set spec.replicas to at least 2, or scale the workload with an autoscaling/v2 HorizontalPodAutoscaler whose minReplicas is at least 2.",
+    appliesTo: kubernetesKinds(...replicated),
     configSchema: {
         properties: {
             minReplicas: { type: "integer", minimum: 1, default: defaultMinReplicas },
@@ -22,7 +25,7 @@ export const workloadsDeploymentRequireReplicas = stackPolicy({
         // The CLI applies schema defaults, but getConfig() returns {} when no config is given.
         const floor = configNumber(args.getConfig<Record<string, unknown>>(), "minReplicas", defaultMinReplicas);
         for (const w of args.resources) {
-            if (w.type !== deploymentType && w.type !== statefulSetType) continue;
+            if (!isOneOf(w.type, replicated)) continue;
             if (hpasTargeting(args.resources, w).length > 0) continue;
             const replicas: unknown = w.props.spec?.replicas;
             const count = typeof replicas === "number" ? replicas : 1;

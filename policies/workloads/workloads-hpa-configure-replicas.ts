@@ -1,5 +1,5 @@
-import { resourcePolicy } from "../lib";
-import { configNumber, isKind, ref } from "./objects";
+import { kubernetesKinds, resourcePolicy } from "../lib";
+import { configNumber, ref } from "./objects";
 import { defaultMinReplicas } from "./scaling";
 
 /**
@@ -14,13 +14,13 @@ export const workloadsHpaConfigureReplicas = resourcePolicy({
     severity: "high",
     runbook: ["004.infra.autoscaling"],
     remediation: "Set spec.minReplicas to at least 2 and spec.maxReplicas above it (the runbook asks for min 2, max 10).",
+    appliesTo: kubernetesKinds("autoscaling/HorizontalPodAutoscaler"),
     configSchema: {
         properties: {
             minReplicas: { type: "integer", minimum: 1, default: defaultMinReplicas },
         },
     },
     validateResource: (args, reportViolation) => {
-        if (!isKind(args.type, "autoscaling", "HorizontalPodAutoscaler")) return;
         // The CLI applies schema defaults, but getConfig() returns {} when no config is given.
         const floor = configNumber(args.getConfig<Record<string, unknown>>(), "minReplicas", defaultMinReplicas);
         const spec = args.props.spec;

@@ -1,5 +1,5 @@
-import { resourcePolicy, type Json } from "../lib";
-import { isKind, ref } from "./objects";
+import { kubernetesKinds, resourcePolicy, type Json } from "../lib";
+import { ref } from "./objects";
 
 /** The fund-store runbook's steps, as the canary's share of a rule's traffic. */
 export const canarySteps: readonly number[] = [0, 10, 50, 100];
@@ -35,8 +35,8 @@ export const workloadsHttprouteEnforceCanarySteps = resourcePolicy({
     severity: "high",
     runbook: ["002.canary.steps"],
     remediation: "Set the stable/canary backendRefs weights to 100/0, 90/10, 50/50 or 0/100, moving one step at a time.",
+    appliesTo: kubernetesKinds("gateway.networking.k8s.io/HTTPRoute"),
     validateResource: (args, reportViolation) => {
-        if (!isKind(args.type, "gateway.networking.k8s.io", "HTTPRoute")) return;
         const rules: Json = args.props.spec?.rules;
         if (!Array.isArray(rules)) return;
         const route = ref(args.type, args.props);

@@ -1,5 +1,5 @@
-import { containersOf, podSpecOf, resourcePolicy, type Json } from "../lib";
-import { batchTypes, ref } from "./objects";
+import { containersOf, kubernetesKinds, podSpecOf, resourcePolicy, servingPodKinds, type Json } from "../lib";
+import { ref } from "./objects";
 
 /** Kubernetes' terminationGracePeriodSeconds when the pod spec leaves it out. */
 const defaultGracePeriod = 30;
@@ -32,8 +32,9 @@ export const workloadsPodConfigureGracefulShutdown = resourcePolicy({
     severity: "high",
     runbook: ["004.services.graceful-shutdown", "004.deploy.zero-downtime"],
     remediation: "Add lifecycle.preStop (e.g. sleep 10 s) to each container and set terminationGracePeriodSeconds above the preStop sleep plus the time the app needs to drain.",
+    // Jobs and CronJobs serve no traffic and finish on their own: nothing to gate, restart or drain.
+    appliesTo: kubernetesKinds(...servingPodKinds),
     validateResource: (args, reportViolation) => {
-        if (batchTypes.includes(args.type)) return; // run-to-completion pods have no traffic to drain
         const pod = podSpecOf(args.type, args.props);
         if (!pod) return;
         const grace: unknown = pod.spec.terminationGracePeriodSeconds;

@@ -1,4 +1,4 @@
-import { containersOf, podSpecOf, resourcePolicy, type Json } from "../lib";
+import { containersOf, kubernetesKinds, podSpecOf, podTemplateKinds, resourcePolicy, type Json } from "../lib";
 import { ref } from "./objects";
 
 /** The Pod Security Standards "restricted" profile lets a container add back only this one. */
@@ -28,6 +28,7 @@ export const workloadsPodEnforceSecurityContext = resourcePolicy({
     severity: "high",
     runbook: ["004.services.workload-security"],
     remediation: "Set runAsNonRoot: true, readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, capabilities.drop: [ALL] and seccompProfile RuntimeDefault; remove privileged and hostNetwork/hostPID/hostIPC.",
+    appliesTo: kubernetesKinds(...podTemplateKinds),
     validateResource: (args, reportViolation) => {
         const pod = podSpecOf(args.type, args.props);
         if (!pod) return;

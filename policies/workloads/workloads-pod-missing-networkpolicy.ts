@@ -1,6 +1,6 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { stackPolicy, type Json } from "../lib";
-import { formatLabels, isPodTemplateType, namespaceOf, nameOf, podLabelsOf, ref, resourcesOfKind, selectorMatches, selectsEverything } from "./objects";
+import { isKind, isWorkloadKind, kubernetesKinds, podTemplateKinds, stackPolicy, type Json } from "../lib";
+import { formatLabels, namespaceOf, nameOf, podLabelsOf, ref, resourcesOfKind, selectorMatches, selectsEverything } from "./objects";
 
 /** policyTypes as the API server defaults them: Ingress always, Egress when egress rules exist. */
 function policyTypes(np: PolicyResource): string[] {
@@ -43,6 +43,8 @@ export const workloadsPodMissingNetworkpolicy = stackPolicy({
     severity: "high",
     runbook: ["004.infra.network-policies"],
     remediation: "Add a default-deny NetworkPolicy (podSelector {}, policyTypes [Ingress], no ingress rules) per namespace, then allow ingress only from the gateway and declared callers.",
+    // Workloads to cover, or NetworkPolicies whose rules are judged on their own.
+    appliesTo: kubernetesKinds(...podTemplateKinds, "networking.k8s.io/NetworkPolicy"),
     validateStack: (args, reportViolation) => {
         const policies = resourcesOfKind(args.resources, "networking.k8s.io", "NetworkPolicy");
         for (const np of policies) {
@@ -54,11 +56,11 @@ export const workloadsPodMissingNetworkpolicy = stackPolicy({
                 }
             });
         }
-        const workloads = args.resources.filter((r) => isPodTemplateType(r.type));
+        const workloads = args.resources.filter((r) => isWorkloadKind(r.type));
         const namespaces = [...new Set(workloads.map((w) => namespaceOf(w.props)))];
         for (const ns of namespaces) {
             if (policies.some((np) => namespaceOf(np.props) === ns && isDefaultDeny(np))) continue;
-            const nsResource = args.resources.find((r) => r.type === "kubernetes:core/v1:Namespace" && nameOf(r.props) === ns);
+            const nsResource = args.resources.find((r) => isKind(r.type, "core", "Namespace") && nameOf(r.props) === ns);
             reportViolation(`namespace "${ns}" has no default-deny NetworkPolicy (podSelector {}, policyTypes [Ingress], no ingress rules), so every pod there that no other policy selects accepts traffic from anywhere. Add one, then allow ingress only from the gateway and declared callers.`, nsResource?.urn);
         }
         for (const w of workloads) {

@@ -1,8 +1,24 @@
-import { containersOf, podSpecOf, resourcePolicy } from "../lib";
-import { batchTypes } from "./objects";
+import { containersOf, kubernetesKinds, podMetadataOf, podSpecOf, resourcePolicy, servingPodKinds, type Json } from "../lib";
 import { probeHandler } from "./probes";
 
 export const defaultHealthPath = "/health";
+
+/** Where the workloads component writes each service's own health path. */
+export const healthPathAnnotation = "golive.dev/health-path";
+
+function annotatedPath(metadata: Json): string | undefined {
+    const v: unknown = metadata?.annotations?.[healthPathAnnotation];
+    return typeof v === "string" && v.startsWith("/") ? v : undefined;
+}
+
+/**
+ * The health path a workload declares in its golive.dev/health-path annotation: on its pod
+ * template, else on the object itself (where the workloads component writes it on a
+ * Deployment), or undefined when it declares none (or a value that is not a path).
+ */
+export function declaredHealthPath(type: string, props: Json): string | undefined {
+    return annotatedPath(podMetadataOf(type, props)) ?? annotatedPath(props?.metadata);
+}
 
 /** The path itself, a sub-path (/health/ready, /health/live) or the path with a query. */
 export function onHealthPath(path: string, healthPath: string): boolean {
@@ -11,12 +27,13 @@ export function onHealthPath(path: string, healthPath: string): boolean {
 }
 
 /**
- * Probes check the health endpoint the runbook declares (`/health`, policy config
- * `healthPath`). Readiness gates traffic, so it must be an httpGet on that path: a tcpSocket
- * or exec readiness passes as soon as the port opens or the process runs, whatever the
- * endpoint says. Liveness and startup may be tcp/exec/grpc (a "process alive" check is
- * legitimate), but when they are httpGet they must use the declared path too: a probe on a
- * path the service does not serve fails forever and restarts the pod in a loop.
+ * Probes check the health endpoint the service declares: its golive.dev/health-path
+ * annotation when it has one, else the runbook's (`/health`, policy config `healthPath`).
+ * Readiness gates traffic, so it must be an httpGet on that path: a tcpSocket or exec
+ * readiness passes as soon as the port opens or the process runs, whatever the endpoint says.
+ * Liveness and startup may be tcp/exec/grpc (a "process alive" check is legitimate), but
+ * when they are httpGet they must use the declared path too: a probe on a path the service
+ * does not serve fails forever and restarts the pod in a loop.
  * Missing probes are workloads-container-missing-probes' finding, not repeated here.
  */
 export const workloadsProbeRequireHealthPath = resourcePolicy({
@@ -24,19 +41,21 @@ export const workloadsProbeRequireHealthPath = resourcePolicy({
     description: "Readiness probes are httpGet on the declared health path, and every httpGet probe uses that path.",
     severity: "medium",
     runbook: ["004.services.health-checks", "004.infra.load-balancer-health"],
-    remediation: "Probe readiness with httpGet on the declared health path (policy config healthPath, default /health), and point httpGet liveness and startup probes at it too.",
+    remediation: "Probe readiness with httpGet on the declared health path (the golive.dev/health-path annotation, else policy config healthPath, default /health), and point httpGet liveness and startup probes at it too.",
     configSchema: {
         properties: {
             healthPath: { type: "string", default: defaultHealthPath, pattern: "^/" },
         },
     },
+    // Jobs and CronJobs serve no traffic and finish on their own: nothing to gate, restart or drain.
+    appliesTo: kubernetesKinds(...servingPodKinds),
     validateResource: (args, reportViolation) => {
-        if (batchTypes.includes(args.type)) return;
         const pod = podSpecOf(args.type, args.props);
         if (!pod) return;
         // The CLI applies schema defaults, but getConfig() returns {} when no config is given.
         const configured = args.getConfig<{ healthPath?: unknown }>().healthPath;
-        const healthPath = typeof configured === "string" && configured !== "" ? configured : defaultHealthPath;
+        const healthPath = declaredHealthPath(args.type, args.props)
+            ?? (typeof configured === "string" && configured !== "" ? configured : defaultHealthPath);
         for (const c of containersOf(pod)) {
             if (c.init) continue;
             for (const field of ["readinessProbe", "livenessProbe", "startupProbe"] as const) {

@@ -74,6 +74,7 @@ describe("stack config", () => {
         assert.deepEqual(problems(raw), [
             `${file}: golive:services[1].port: Too small: expected number to be >=1 (got 0)`,
             `${file}: golive:services[3].name: duplicate service name "reporting-api" (also services[0]); names must be unique (got "reporting-api")`,
+            `${file}: golive:launch.rollbackTo: "export-service" names no service; expected one of reporting-api, q2q-pipeline, notification-service`,
         ]);
     });
 
@@ -105,6 +106,34 @@ describe("stack config", () => {
     it("refuses an egress destination that is not a CIDR", () => {
         const raw = editedProduction("services", (s) => { s[0].egress = [{ cidr: "db.internal", port: 5432 }]; return s; });
         assert.deepEqual(problems(raw), [`${file}: golive:services[0].egress[0].cidr: must be an IPv4 CIDR such as 10.20.0.5/32 (got "db.internal")`]);
+    });
+
+    it("names a missing required key instead of failing on it", () => {
+        const raw = editedProduction("launch", () => ({}));
+        delete raw["golive:environment"];
+        assert.deepEqual(problems(raw), [
+            `${file}: golive:environment: is required (expected one of "staging", "production")`,
+            `${file}: golive:launch.phase: is required (expected one of "pre-launch", "launch-eve", "launch", "post-launch", "stable")`,
+        ]);
+    });
+
+    it("refuses a rollback plan that names a service the stack does not have", () => {
+        const raw = editedProduction("launch", (l) => ({ ...l, rollbackTo: { ...l.rollbackTo, "reporting-apy": "v2.4.9" } }));
+        assert.deepEqual(problems(raw), [
+            `${file}: golive:launch.rollbackTo: "reporting-apy" names no service; expected one of reporting-api, q2q-pipeline, notification-service, export-service`,
+        ]);
+    });
+
+    it("refuses a cluster the provider could only reach through the ambient kubeconfig", () => {
+        const raw = editedProduction("cluster", (c) => { delete c.context; return c; });
+        assert.deepEqual(problems(raw), [
+            `${file}: golive:cluster: needs context or kubeconfigSecret, so workloads go to this stack's cluster and not to the current kubeconfig context`,
+        ]);
+    });
+
+    it("never echoes a value put where a secret's name belongs, in case it is the secret", () => {
+        const raw = editedProduction("alerting", (a) => ({ ...a, slack: { channel: "#launch-war-room", tokenSecret: "xoxb-9999-SLACKSECRETVALUE" } }));
+        assert.deepEqual(problems(raw), [`${file}: golive:alerting.slack.tokenSecret: must name a secret config key in camelCase, e.g. pagerdutyIntegrationKey`]);
     });
 
     it("refuses a secret written in plain text in the stack file", () => {

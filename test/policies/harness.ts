@@ -34,22 +34,62 @@ export function resource(type: string, name: string, inputs: Record<string, unkn
     };
 }
 
-function call(handler: Handler, request: unknown, urn: string | null): Promise<Diagnostic[]> {
+function call(handler: Handler, request: unknown): Promise<analyzerProto.AnalyzeResponse> {
     return new Promise((resolve, reject) => {
-        void handler({ request }, (err, resp) => (err || !resp ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(diagnostics(resp, urn))));
+        void handler({ request }, (err, resp) => (err || !resp ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(resp)));
     });
 }
 
-/** Diagnostics of one resource policy on one resource, as `analyze` returns them. */
-export function analyze(policy: Policy, r: EngineResource): Promise<Diagnostic[]> {
+/** The engine's response to an Analyze call of one resource policy on one resource. */
+function analyzeResponse(policy: Policy, r: EngineResource): Promise<analyzerProto.AnalyzeResponse> {
     const handler = server.makeAnalyzeRpcFun("golive-test", "0.0.0", "mandatory", [policy]);
-    return call(handler, analyzeRequest(r, new Map([[r.urn, r]])), r.urn);
+    return call(handler, analyzeRequest(r, new Map([[r.urn, r]])));
+}
+
+/** The engine's response to an AnalyzeStack call of one stack policy on a whole stack. */
+function analyzeStackResponse(policy: Policy, resources: EngineResource[]): Promise<analyzerProto.AnalyzeResponse> {
+    const handler = server.makeAnalyzeStackRpcFun("golive-test", "0.0.0", "mandatory", [policy]);
+    return call(handler, analyzeStackRequest(resources));
+}
+
+/** Diagnostics of one resource policy on one resource, as `analyze` returns them. */
+export async function analyze(policy: Policy, r: EngineResource): Promise<Diagnostic[]> {
+    return diagnostics(await analyzeResponse(policy, r), r.urn);
 }
 
 /** Diagnostics of one stack policy on a whole stack, as `analyzeStack` returns them. */
-export function analyzeStack(policy: Policy, resources: EngineResource[]): Promise<Diagnostic[]> {
-    const handler = server.makeAnalyzeStackRpcFun("golive-test", "0.0.0", "mandatory", [policy]);
-    return call(handler, analyzeStackRequest(resources), null);
+export async function analyzeStack(policy: Policy, resources: EngineResource[]): Promise<Diagnostic[]> {
+    return diagnostics(await analyzeStackResponse(policy, resources), null);
+}
+
+/** A policy the response lists as not applicable (AnalyzeResponse.notApplicable), and why. */
+export interface NotApplicable {
+    policy: string;
+    reason: string;
+}
+
+function notApplicableOf(resp: analyzerProto.AnalyzeResponse): NotApplicable[] {
+    return resp.getNotApplicableList().map((n) => ({ policy: n.getPolicyName(), reason: n.getReason() }));
+}
+
+/** The policies reported not applicable to this resource, with their reasons. */
+export async function notApplicableReasons(policy: Policy, r: EngineResource): Promise<NotApplicable[]> {
+    return notApplicableOf(await analyzeResponse(policy, r));
+}
+
+/** The policies reported not applicable to this stack, with their reasons. */
+export async function stackNotApplicableReasons(policy: Policy, resources: EngineResource[]): Promise<NotApplicable[]> {
+    return notApplicableOf(await analyzeStackResponse(policy, resources));
+}
+
+/** The names of the policies reported not applicable to this resource: [] when the policy judged it. */
+export async function notApplicable(policy: Policy, r: EngineResource): Promise<string[]> {
+    return (await notApplicableReasons(policy, r)).map((n) => n.policy);
+}
+
+/** The names of the policies reported not applicable to this stack: [] when the policy judged it. */
+export async function stackNotApplicable(policy: Policy, resources: EngineResource[]): Promise<string[]> {
+    return (await stackNotApplicableReasons(policy, resources)).map((n) => n.policy);
 }
 
 /** The engine prefixes every violation with the policy's description and a newline. */

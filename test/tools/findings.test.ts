@@ -1,11 +1,11 @@
 import { strict as assert } from "node:assert";
 import type { Evaluation, PolicyMeta } from "../../tools/analyzer/evaluate";
 import type { Diagnostic } from "../../tools/analyzer/protocol";
-import { buildFindings } from "../../tools/report/findings";
+import { buildFindings, pendingReasons } from "../../tools/report/findings";
 import { verdict } from "../../tools/report/summary";
 
-const pods: PolicyMeta = { name: "workloads-pod-enforce-security-context", description: "Pods are hardened.", severity: "high", level: "mandatory", runbook: ["004.services.workload-security"], remediation: "", url: "" };
-const images: PolicyMeta = { name: "workloads-container-disallow-unpinned-image", description: "Images are pinned.", severity: "high", level: "mandatory", runbook: ["004.services.target-versions"], remediation: "", url: "" };
+const pods: PolicyMeta = { name: "workloads-pod-enforce-security-context", description: "Pods are hardened.", severity: "high", level: "mandatory", runbook: ["004.services.workload-security"], remediation: "", url: "", applied: 3 };
+const images: PolicyMeta = { name: "workloads-container-disallow-unpinned-image", description: "Images are pinned.", severity: "high", level: "mandatory", runbook: ["004.services.target-versions"], remediation: "", url: "", applied: 3 };
 const urn = "urn:pulumi:production::golive::kubernetes:apps/v1:Deployment::api";
 
 function evaluation(policies: PolicyMeta[], diagnostics: Diagnostic[]): Evaluation {
@@ -61,6 +61,14 @@ describe("findings and the go/no-go verdict", () => {
         const f = buildFindings("staging", evaluation([advisory], [cantRun(advisory)]));
         assert.equal(f.ok, true);
         assert.equal(status(f, "004.services.target-versions"), "PENDING");
+    });
+
+    it("keeps an item pending when its policy judged nothing in the stack, and says nothing was checked", () => {
+        const f = buildFindings("production", evaluation([{ ...pods, applied: 0 }, { ...images, applied: 0 }], []));
+        assert.equal(f.ok, true);
+        assert.equal(status(f, "004.services.target-versions"), "PENDING");
+        assert.equal(pendingReasons(f).get("004.services.target-versions"), `nothing in this stack for ${images.name} to check`);
+        assert.match(verdict(f), /^NOTHING CHECKED for production: no policy applies to these resources; all \d+ checklist items are pending\.$/);
     });
 
     it("leaves a disabled policy out of its checklist item", () => {

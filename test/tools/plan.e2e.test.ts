@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import type { Findings } from "../../tools/report/findings";
 import { cli, productionVariant, readJson, tmpDir, type CliResult } from "./cli";
 
@@ -14,9 +15,12 @@ describe("npm run plan (end to end, policy pack over gRPC)", function () {
     const out = tmpDir("plan");
     const files = { json: path.join(out, "production.json"), export: path.join(out, "production-export.json"), manifests: path.join(out, "manifests"), markdown: path.join(out, "production.md") };
     let production: CliResult;
+    const dbUrl = "postgres://reporting:do-not-leak-4711@10.20.0.5:5432/teei";
+    const dbUrlFile = path.join(out, "db-url");
 
     before(() => {
-        production = cli("plan", ["--stack", "production", "--json", files.json, "--export", files.export, "--manifests", files.manifests, "--markdown", files.markdown, "--secret", "slackToken=xoxb-test-value"]);
+        fs.writeFileSync(dbUrlFile, `${dbUrl}\n`);
+        production = cli("plan", ["--stack", "production", "--json", files.json, "--export", files.export, "--manifests", files.manifests, "--markdown", files.markdown, "--secret", "slackToken=xoxb-test-value", "--secret", `reportingApiDatabaseUrl=@${dbUrlFile}`]);
     });
 
     it("plans production offline and passes its gate with exit 0", () => {
@@ -34,8 +38,8 @@ describe("npm run plan (end to end, policy pack over gRPC)", function () {
     it("prints resource counts, the checklist and the secrets it planned as unknown", () => {
         assert.match(production.stdout, /^Resources \(\d+\)$/m);
         assert.match(production.stdout, /^\s+4\s+kubernetes:apps\/v1:Deployment$/m);
-        assert.match(production.stdout, /4 secrets planned as unknown \(not given with --secret\): reportingApiDatabaseUrl \(services\[0\]\.secretEnv\.DATABASE_URL\), openaiApiKey/);
-        assert.doesNotMatch(production.stdout, /slackToken \(/);
+        assert.match(production.stdout, /3 secret\(s\) not set, planned as unknown; `pulumi up` refuses to run until they are set with `pulumi config set --secret`: openaiApiKey \(services\[1\]\.secretEnv\.OPENAI_API_KEY\), webhookHmacSecret/);
+        assert.doesNotMatch(production.stdout, /slackToken \(|reportingApiDatabaseUrl \(/);
         assert.match(production.stdout, /^Checklist \(\d+ items: /m);
         assert.match(fs.readFileSync(files.markdown, "utf8"), /^# golive plan — stack production\n\n\*\*GO for production/);
     });
@@ -50,14 +54,19 @@ describe("npm run plan (end to end, policy pack over gRPC)", function () {
         assert.match(deployment.urn, /^urn:pulumi:production::golive::.*kubernetes:apps\/v1:Deployment::/);
         assert.ok(deployment.parent.startsWith("urn:pulumi:production::golive::"));
         assert.match(deployment.provider, /^urn:pulumi:production::golive::pulumi:providers:kubernetes::gke::/);
-        assert.ok(!fs.readFileSync(files.export, "utf8").includes("xoxb-test-value"));
+        const text = fs.readFileSync(files.export, "utf8");
+        assert.ok(!text.includes("do-not-leak-4711") && !text.includes("xoxb-test-value"));
+        const secret = e.deployment.resources.find((r) => r.type === "kubernetes:core/v1:Secret" && r.urn.endsWith("reporting-api-secrets"))!;
+        assert.deepEqual(secret.inputs["stringData"], { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", ciphertext: "redacted-by-golive-plan" });
     });
 
     it("writes every Kubernetes object as YAML, one file per object", () => {
         const written = fs.readdirSync(files.manifests);
         assert.ok(written.includes("deployment-teei-reporting-api.yaml"), written.join(", "));
         assert.ok(written.length >= 4 * 6, `only ${written.length} manifests`);
-        assert.ok(!written.some((f) => fs.readFileSync(path.join(files.manifests, f), "utf8").includes("xoxb-test-value")));
+        assert.deepEqual(written.filter((f) => f.startsWith("secret-")), [], "Secrets are validated, never written");
+        assert.ok(!written.some((f) => fs.readFileSync(path.join(files.manifests, f), "utf8").includes("do-not-leak-4711")));
+        assert.match(production.stderr, /Kubernetes manifests validated and written to .* \(3 Secrets validated, not written\)/);
     });
 
     it("gives the same findings when analyze reads the export back", () => {
@@ -68,6 +77,23 @@ describe("npm run plan (end to end, policy pack over gRPC)", function () {
         const analyzed = readJson<Findings>(json);
         assert.deepEqual(analyzed.violations, planned.violations);
         assert.deepEqual(analyzed.checklist.map((c) => [c.id, c.status]), planned.checklist.map((c) => [c.id, c.status]));
+    });
+
+    it("refuses to pass a mandatory check whose value is unknown, end to end", () => {
+        const e = readJson<ExportShape>(files.export);
+        const api = e.deployment.resources.find((r) => r.type === "kubernetes:apps/v1:Deployment" && r.urn.endsWith("::reporting-api-deployment"))!;
+        const containers = (api.inputs as { spec: { template: { spec: { containers: Array<{ image: string }> } } } }).spec.template.spec.containers;
+        containers[0]!.image = unknownValue;
+        const file = path.join(out, "unknown-image-export.json");
+        fs.writeFileSync(file, JSON.stringify(e));
+        const json = path.join(out, "unknown.json");
+        const r = cli("analyze", ["--file", file, "--stack", "production", "--json", json]);
+        assert.equal(r.code, 1, r.stderr + r.stdout);
+        assert.match(r.stdout, /^NO-GO for production: 1 mandatory check not evaluable in preview\.$/m);
+        const f = readJson<Findings>(json);
+        assert.deepEqual(f.violations, []);
+        assert.deepEqual(f.notEvaluated.map((n) => [n.policy, n.enforcementLevel, n.urn]), [["workloads-container-disallow-unpinned-image", "mandatory", api.urn]]);
+        assert.equal(f.checklist.find((c) => c.id === "004.services.target-versions")?.status, "PENDING");
     });
 
     it("plans staging with exit 0", () => {
@@ -115,6 +141,23 @@ describe("npm run plan on bad input (exit 2, one line per problem, no stack trac
         assertBadInput(r, [`${file}: golive:services[3].image: tag "latest" is not allowed; pin a version or digest (got "ghcr.io/teei/export-service:latest")`]);
     });
 
+    it("refuses a stack name that is not one", () => {
+        assertBadInput(cli("plan", ["--stack", "../package"]), ['--stack "../package": stack names are letters, digits, \'-\', \'_\' and \'.\'']);
+    });
+
+    it("validates encrypted keys too, though it cannot read them", () => {
+        const file = productionVariant("  golive:alerting:", "  golive:reportingApiDatabaseURL:\n    secure: v1:AAAA\n  golive:alerting:");
+        const r = cli("plan", ["--stack", "production", "--stack-file", file]);
+        assert.equal(r.code, 2);
+        assert.match(r.stderr, /golive:reportingApiDatabaseURL: unknown key/);
+    });
+
+    it("refuses a stack file that is not a mapping, in one line", () => {
+        const file = path.join(tmpDir("stack"), "Pulumi.production.yaml");
+        fs.writeFileSync(file, "- golive:environment\n");
+        assertBadInput(cli("plan", ["--stack", "production", "--stack-file", file]), [`${file}: expected a mapping with a config: key, as \`pulumi config set\` writes it`]);
+    });
+
     it("refuses a stack with no stack file", () => {
         assertBadInput(cli("plan", ["--stack", "prod"]), ['policies/config/prod.json: no policy config for stack "prod"; expected one of production, staging']);
     });
@@ -127,6 +170,7 @@ describe("npm run plan on bad input (exit 2, one line per problem, no stack trac
     });
 
     it("refuses a --secret without a value", () => {
-        assertBadInput(cli("plan", ["--stack", "production", "--secret", "slackToken"]), ['--secret "slackToken": expected <key>=<value>, e.g. --secret slackToken=xoxb-...']);
+        assertBadInput(cli("plan", ["--stack", "production", "--secret", "slackToken"]), ['--secret "slackToken": expected <key>=<value> or <key>=@<file>, e.g. --secret slackToken=@/run/secrets/slack']);
+        assertBadInput(cli("plan", ["--stack", "production", "--secret", "slackToken="]), ['--secret "slackToken=": expected <key>=<value> or <key>=@<file>, e.g. --secret slackToken=@/run/secrets/slack']);
     });
 });

@@ -13,7 +13,7 @@ import { InputError } from "../../tools/cli/errors";
 const protoutil = require("@pulumi/policy/protoutil") as {
     makeAnalyzerInfo(name: string, version: string, level: string, args: { policies: Policies }, initialConfig?: unknown): analyzerProto.AnalyzerInfo;
 };
-const info = protoutil.makeAnalyzerInfo("golive-launch-readiness", "0.1.0", "advisory", { policies });
+const info = protoutil.makeAnalyzerInfo("golive-launch-readiness", "0.1.0", "mandatory", { policies });
 const names = policies.map((p) => p.name);
 
 function configFile(content: unknown): string {
@@ -52,9 +52,9 @@ describe("policy pack config (--policy-pack-config)", () => {
         assert.equal(c.get(names[1]!)?.level, "mandatory");
     });
 
-    it("falls back to the policy's own level when the file says nothing", () => {
+    it("falls back to the policy's own level, mandatory, when the file says nothing", () => {
         const c = resolvePolicyConfig(configFile({}), info);
-        assert.ok(names.every((n) => c.get(n)?.level === "advisory"));
+        assert.ok(names.every((n) => c.get(n)?.level === "mandatory"));
     });
 
     it("refuses a policy name the pack does not have", () => {

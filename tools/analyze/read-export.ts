@@ -27,8 +27,9 @@ function deploymentOf(file: string, doc: unknown): { deployment: Record<string, 
     const version = doc["version"];
     if (typeof version !== "number") throw new InputError(`${file}: no "version" number; ${expected}`);
     if (isRecord(doc["deployment"])) {
-        if (version !== 3) throw new InputError(`${file}: stack export version ${version} is not supported; ${expected}`);
-        return { deployment: doc["deployment"], format: "stack export v3" };
+        // Version 4 is version 3 plus a top-level "features" list (newer CLIs write it when used).
+        if (version !== 3 && version !== 4) throw new InputError(`${file}: stack export version ${version} is not supported; ${expected}`);
+        return { deployment: doc["deployment"], format: `stack export v${version}` };
     }
     if (isRecord(doc["checkpoint"])) {
         const latest = doc["checkpoint"]["latest"];

@@ -20,6 +20,11 @@ export interface PolicyMeta {
     runbook: string[];
     remediation: string;
     url: string;
+    /**
+     * How many resources it judged (Analyze calls, or 1 for a stack policy's AnalyzeStack)
+     * without saying it does not apply. Zero means it checked nothing in this stack.
+     */
+    applied: number;
 }
 
 export interface Evaluation {
@@ -70,19 +75,33 @@ export async function evaluateWith(pack: RunningPack, resources: readonly Engine
         name: p.getName(),
         description: p.getDescription(),
         severity: severityNames[p.getSeverity()] ?? "low",
-        level: config.get(p.getName())?.level ?? "advisory",
+        level: config.get(p.getName())?.level ?? "mandatory",
         runbook: p.getTagsList().filter((t) => t.startsWith(runbookTagPrefix)).map((t) => t.slice(runbookTagPrefix.length)),
         remediation: p.getRemediationSteps(),
         url: p.getUrl(),
+        applied: 0,
     }));
+    const byName = new Map(policies.map((p) => [p.name, p]));
+    const stackPolicies = new Set(info.getPoliciesList().filter((p) => p.getPolicyType() === analyzerProto.PolicyType.POLICY_TYPE_STACK).map((p) => p.getName()));
+    /** Counts the policies of one kind that judged a request: all of them but the not-applicable ones. */
+    const countApplied = (resp: analyzerProto.AnalyzeResponse, stack: boolean) => {
+        const skipped = new Set(resp.getNotApplicableList().map((n) => n.getPolicyName()));
+        for (const p of policies) {
+            if (p.level !== "disabled" && stackPolicies.has(p.name) === stack && !skipped.has(p.name)) byName.get(p.name)!.applied++;
+        }
+    };
 
     opts.progress?.(`${info.getName()}@${info.getVersion()}: ${policies.length} policies; analyzing ${resources.length} resources ...`);
     const t1 = Date.now();
     const index = new Map(resources.map((r) => [r.urn, r]));
     const found: Diagnostic[] = [];
     for (const r of resources) {
-        found.push(...diagnostics(await rpc.analyze(pack.client, analyzeRequest(r, index)), r.urn));
+        const resp = await rpc.analyze(pack.client, analyzeRequest(r, index));
+        countApplied(resp, false);
+        found.push(...diagnostics(resp, r.urn));
     }
-    found.push(...diagnostics(await rpc.analyzeStack(pack.client, analyzeStackRequest(resources)), null));
+    const stackResp = await rpc.analyzeStack(pack.client, analyzeStackRequest(resources));
+    countApplied(stackResp, true);
+    found.push(...diagnostics(stackResp, null));
     return { pack: { name: info.getName(), version: info.getVersion() }, policies, diagnostics: found, analyzeMs: Date.now() - t1 };
 }

@@ -76,7 +76,7 @@ export function resolvePolicyConfig(
     for (const p of policies) {
         const entry = entries[p.getName()];
         const own = typeof entry === "object" && entry !== null ? (entry as Record<string, unknown>) : {};
-        const level: Level = isLevel(entry) ? entry : isLevel(own["enforcementLevel"]) ? own["enforcementLevel"] : isLevel(all) ? all : levelNames[p.getEnforcementlevel()] ?? "advisory";
+        const level: Level = isLevel(entry) ? entry : isLevel(own["enforcementLevel"]) ? own["enforcementLevel"] : isLevel(all) ? all : levelNames[p.getEnforcementlevel()] ?? "mandatory";
         const properties: Record<string, unknown> = {};
         const schema = (p.getConfigschema()?.getProperties()?.toJavaScript() ?? {}) as Record<string, { default?: unknown }>;
         for (const [prop, def] of Object.entries(schema)) {

@@ -28,6 +28,9 @@ export function golivePackageVersion(): string {
 
 /** The stack's `--policy-pack-config` file; a stack without one is bad input, found before any work. */
 export function policyConfigFile(stack: string): string {
+    if (!/^[A-Za-z0-9_.-]+$/.test(stack) || stack.startsWith(".")) {
+        throw new InputError(`--stack ${JSON.stringify(stack)}: stack names are letters, digits, '-', '_' and '.'`);
+    }
     const file = path.join(packDir, "config", `${stack}.json`);
     if (!fs.existsSync(file)) {
         const known = fs.readdirSync(path.dirname(file)).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -5));

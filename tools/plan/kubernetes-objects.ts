@@ -1,7 +1,7 @@
 /**
  * The Kubernetes objects a plan declares, as plain manifests: the inputs the SDK sent for
- * every `kubernetes:` resource. Secret values are never written out (their leaves are
- * replaced, their shape kept). A value unknown during preview cannot be written at all, so
+ * every `kubernetes:` resource. Secret values never leave the plan (their leaves are
+ * replaced, their shape kept, so the object can still be validated). A value unknown during preview cannot be written at all, so
  * its field is left out and named in an annotation, keeping the object schema-valid.
  */
 import { specialSecretSig, specialSigKey, unknownValue } from "@pulumi/pulumi/runtime/rpc";

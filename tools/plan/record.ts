@@ -97,7 +97,12 @@ export async function runProgram(opts: RunOptions): Promise<ProgramRun> {
                     aliases: req.getAliasurnsList(),
                     deleteBeforeReplace: req.getDeletebeforereplacedefined() ? req.getDeletebeforereplace() : undefined,
                 };
-                if (!byUrn.has(urn)) order.push(urn);
+                if (byUrn.has(urn)) {
+                    // The engine refuses two registrations of one URN; so does the plan.
+                    cb(new pulumi.RunError(`Duplicate resource URN '${urn}'; try giving it a unique name`));
+                    return;
+                }
+                order.push(urn);
                 byUrn.set(urn, r);
             }
             cb(err, resp);

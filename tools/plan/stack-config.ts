@@ -17,8 +17,9 @@ export interface StackConfigFile {
     encrypted: string[];
 }
 
+const project = "golive";
+
 export function readStackFile(projectDir: string, stack: string, override?: string): StackConfigFile {
-    if (!/^[A-Za-z0-9_.-]+$/.test(stack)) throw new InputError(`--stack "${stack}": stack names are letters, digits, '-', '_' and '.'`);
     const file = override ?? `Pulumi.${stack}.yaml`;
     const full = override ? path.resolve(override) : path.join(projectDir, file);
     if (override && !fs.existsSync(full)) throw new InputError(`${file}: no such file`);
@@ -32,14 +33,18 @@ export function readStackFile(projectDir: string, stack: string, override?: stri
     } catch (e) {
         throw new InputError(`${file}: not valid YAML: ${(e as Error).message.split("\n")[0]}`);
     }
+    if (doc !== null && doc !== undefined && (typeof doc !== "object" || Array.isArray(doc))) {
+        throw new InputError(`${file}: expected a mapping with a config: key, as \`pulumi config set\` writes it`);
+    }
     const configNode = (doc as { config?: unknown } | null)?.config ?? {};
     if (typeof configNode !== "object" || configNode === null || Array.isArray(configNode)) {
         throw new InputError(`${file}: config: expected a mapping of keys to values`);
     }
     const config: Record<string, string> = {};
     const encrypted: string[] = [];
-    for (const [key, value] of Object.entries(configNode)) {
-        if (!key.includes(":")) throw new InputError(`${file}: config.${key}: keys need a namespace, e.g. golive:${key}`);
+    for (const [rawKey, value] of Object.entries(configNode)) {
+        // As the CLI does: a key without a namespace belongs to the project.
+        const key = rawKey.includes(":") ? rawKey : `${project}:${rawKey}`;
         if (value && typeof value === "object" && !Array.isArray(value) && "secure" in value) {
             encrypted.push(key);
             continue;

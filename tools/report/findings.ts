@@ -3,7 +3,7 @@
  * pack reported and the checklist. A check that could not run during preview is not a
  * pass: its checklist item is PENDING, and when the check is mandatory the stack is not ok.
  */
-import { checklist } from "../../policies/checklist";
+import { checklist, checklistItem } from "../../policies/checklist";
 import type { Evaluation, PolicyMeta } from "../analyzer/evaluate";
 
 export type Status = "PASS" | "WARN" | "FAIL" | "PENDING";
@@ -48,7 +48,10 @@ function strip(meta: PolicyMeta | undefined, message: string): string {
     return prefix && message.startsWith(prefix) ? message.slice(prefix.length) : message;
 }
 
-export function buildFindings(stack: string, evaluation: Evaluation): Findings {
+/** What the findings are computed from: the evaluation, less its timings. */
+export type Judged = Pick<Evaluation, "policies" | "diagnostics">;
+
+export function buildFindings(stack: string, evaluation: Judged): Findings {
     const meta = new Map(evaluation.policies.map((p) => [p.name, p]));
     const violations: Violation[] = [];
     const notEvaluated: NotEvaluated[] = [];
@@ -73,10 +76,12 @@ export function buildFindings(stack: string, evaluation: Evaluation): Findings {
     }
 
     const entries: ChecklistEntry[] = checklist.map((item) => {
-        const policies = evaluation.policies.filter((p) => p.level !== "disabled" && p.runbook.includes(item.id)).map((p) => p.name);
+        const enforcing = evaluation.policies.filter((p) => p.level !== "disabled" && p.runbook.includes(item.id));
+        const policies = enforcing.map((p) => p.name);
         const mine = (x: { policy: string }) => policies.includes(x.policy);
         let status: Status;
-        if (policies.length === 0) status = "PENDING";
+        // An item is only PASS when one of its policies judged something in this stack.
+        if (!enforcing.some((p) => p.applied > 0)) status = "PENDING";
         else if (violations.some((v) => mine(v) && v.enforcementLevel === "mandatory")) status = "FAIL";
         else if (notEvaluated.some(mine)) status = "PENDING";
         else if (violations.some(mine)) status = "WARN";
@@ -86,4 +91,17 @@ export function buildFindings(stack: string, evaluation: Evaluation): Findings {
 
     const ok = !violations.some((v) => v.enforcementLevel === "mandatory") && !notEvaluated.some((n) => n.enforcementLevel === "mandatory");
     return { stack, ok, violations, checklist: entries, notEvaluated };
+}
+
+/** Why each PENDING item is pending, for people (the findings file keeps the contract's fields). */
+export function pendingReasons(findings: Findings): Map<string, string> {
+    const reasons = new Map<string, string>();
+    for (const e of findings.checklist) {
+        if (e.status !== "PENDING") continue;
+        const item = checklistItem(e.id);
+        if (e.policies.length === 0) reasons.set(e.id, item?.manual ?? "manual: no policy checks this yet");
+        else if (findings.notEvaluated.some((n) => e.policies.includes(n.policy))) reasons.set(e.id, "not evaluable during preview");
+        else reasons.set(e.id, `nothing in this stack for ${e.policies.join(", ")} to check`);
+    }
+    return reasons;
 }

@@ -1,10 +1,12 @@
 import { checklistItem } from "../../policies/checklist";
-import { countsByType, pendingNote, resourceLabel, severityOrder, statusCounts, statusOrder, verdict, type ReportInput } from "./summary";
+import { pendingReasons } from "./findings";
+import { countsByType, resourceLabel, severityOrder, statusCounts, statusOrder, verdict, type ReportInput } from "./summary";
 
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
 export function renderMarkdown(r: ReportInput): string {
     const f = r.findings;
+    const reasons = pendingReasons(f);
     const counts = statusCounts(f);
     const out: string[] = [`# ${r.title}`, "", `**${verdict(f)}**`, ""];
     out.push(`Checklist: ${statusOrder.map((s) => `${counts[s]} ${s}`).join(" · ")}`, "");
@@ -29,7 +31,7 @@ export function renderMarkdown(r: ReportInput): string {
     out.push("## Checklist", "", "| Status | Item | Source | Checked by |", "|---|---|---|---|");
     for (const status of statusOrder) {
         for (const e of f.checklist.filter((x) => x.status === status)) {
-            const by = e.policies.length ? e.policies.map((p) => `\`${p}\``).join(", ") : cell(pendingNote(e.id, e.policies));
+            const by = [e.policies.map((p) => `\`${p}\``).join(", "), cell(reasons.get(e.id) ?? "")].filter(Boolean).join(" — ");
             out.push(`| ${e.status} | **${e.id}** ${cell(e.title)} | ${cell(checklistItem(e.id)?.source ?? "")} | ${by} |`);
         }
     }

@@ -1,4 +1,3 @@
-import { checklistItem } from "../../policies/checklist";
 import type { EngineResource } from "../analyzer/resource";
 import { urnName } from "../analyzer/resource";
 import type { Findings, Status } from "./findings";
@@ -40,14 +39,13 @@ export function verdict(f: Findings): string {
     const advisory = f.violations.length - mandatory;
     const blockedUnknown = f.notEvaluated.filter((n) => n.enforcementLevel === "mandatory").length;
     const pending = f.checklist.filter((e) => e.status === "PENDING").length;
+    const judged = f.checklist.some((e) => e.status !== "PENDING") || f.notEvaluated.length > 0;
+    if (f.ok && !judged) {
+        return `NOTHING CHECKED for ${f.stack}: no policy applies to these resources; all ${pending} checklist items are pending.`;
+    }
     if (!f.ok) {
         const why = [mandatory ? `${mandatory} mandatory violation${mandatory === 1 ? "" : "s"}` : "", blockedUnknown ? `${blockedUnknown} mandatory check${blockedUnknown === 1 ? "" : "s"} not evaluable in preview` : ""].filter(Boolean).join(", ");
         return `NO-GO for ${f.stack}: ${why}.`;
     }
     return `GO for ${f.stack}: no mandatory violations; ${advisory} advisory warning${advisory === 1 ? "" : "s"}, ${pending} checklist item${pending === 1 ? "" : "s"} pending manual sign-off.`;
-}
-
-export function pendingNote(id: string, policies: readonly string[]): string {
-    if (policies.length > 0) return "not evaluable during preview";
-    return checklistItem(id)?.manual ?? "manual: no policy checks this yet";
 }

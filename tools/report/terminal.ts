@@ -1,5 +1,6 @@
 import { checklistItem } from "../../policies/checklist";
-import { countsByType, pendingNote, resourceLabel, severityOrder, statusCounts, statusOrder, verdict, type ReportInput } from "./summary";
+import { pendingReasons } from "./findings";
+import { countsByType, resourceLabel, severityOrder, statusCounts, statusOrder, verdict, type ReportInput } from "./summary";
 
 const useColor = process.stdout.isTTY && !process.env["NO_COLOR"];
 const paint = (code: string) => (s: string) => (useColor ? `\x1b[${code}m${s}\x1b[0m` : s);
@@ -8,6 +9,7 @@ const statusPaint = { PASS: green, WARN: yellow, FAIL: red, PENDING: dim } as co
 
 export function renderTerminal(r: ReportInput): string {
     const f = r.findings;
+    const reasons = pendingReasons(f);
     const out: string[] = [bold(r.title), ""];
     out.push(bold(`Resources (${r.resources.length})`));
     for (const [type, n] of countsByType(r.resources)) out.push(`  ${String(n).padStart(4)}  ${type}`);
@@ -42,7 +44,7 @@ export function renderTerminal(r: ReportInput): string {
     const width = Math.max(...f.checklist.map((e) => e.id.length));
     for (const status of statusOrder) {
         for (const e of f.checklist.filter((x) => x.status === status)) {
-            const note = e.status === "PENDING" ? dim(` — ${pendingNote(e.id, e.policies)}`) : "";
+            const note = e.status === "PENDING" ? dim(` — ${reasons.get(e.id) ?? ""}`) : "";
             out.push(`  ${statusPaint[e.status](e.status.padEnd(7))}  ${e.id.padEnd(width)}  ${e.title}${note}`);
             if (e.status === "FAIL" || e.status === "WARN") out.push(dim(`  ${" ".repeat(7)}  ${" ".repeat(width)}  ${checklistItem(e.id)?.source ?? ""}`));
         }

@@ -185,3 +185,16 @@ export function httpRoute(change: (props: any) => void = () => undefined): Engin
     change(props);
     return resource("kubernetes:gateway.networking.k8s.io/v1:HTTPRoute", "reporting-api", props);
 }
+
+/** A resource no workload policy judges: a GCS bucket. */
+export function bucket(): EngineResource {
+    return resource("gcp:storage/bucket:Bucket", "assets", { name: "assets", location: "EU", uniformBucketLevelAccess: true });
+}
+
+/** The compliant Deployment declared at an older API version (`apps/v1beta2`, `extensions/v1beta1`). */
+export function deploymentAt(apiVersion: string, change: (podSpec: any, props: any) => void = () => undefined): EngineResource {
+    const props = deploymentProps();
+    props.apiVersion = apiVersion;
+    change(props.spec.template.spec, props);
+    return resource(`kubernetes:${apiVersion}:Deployment`, "reporting-api", props);
+}

@@ -1,8 +1,8 @@
 import { strict as assert } from "node:assert";
 import { workloadsCanaryRequireSameImage as policy } from "../../../policies/workloads";
 import { imageRepository } from "../../../policies/lib";
-import { stackMessages, UNKNOWN } from "../harness";
-import { canaryDeployment, compliantStack, deployment, stackWith } from "./fixtures";
+import { stackMessages, stackNotApplicable, UNKNOWN } from "../harness";
+import { bucket, canaryDeployment, compliantStack, deployment, stackWith } from "./fixtures";
 
 const canary = "Deployment teei/reporting-api-canary";
 const stable = "Deployment teei/reporting-api";
@@ -76,5 +76,12 @@ describe("workloads-canary-require-same-image", () => {
         const [message, ...rest] = await stackMessages(policy, stackWith(c));
         assert.deepEqual(rest, []);
         assert.match(message ?? "", /can't run policy 'workloads-canary-require-same-image'.*during preview: string value at \.spec\.template\.spec\.containers\.0\.image can't be known during preview/);
+    });
+
+    it("is not applicable to a stack without a canary Deployment, and gives no violation", async () => {
+        assert.deepEqual(await stackNotApplicable(policy, [bucket()]), [policy.name]);
+        assert.deepEqual(await stackMessages(policy, [bucket()]), []);
+        assert.deepEqual(await stackNotApplicable(policy, compliantStack()), [policy.name]);
+        assert.deepEqual(await stackNotApplicable(policy, stackWith(canaryDeployment())), []);
     });
 });

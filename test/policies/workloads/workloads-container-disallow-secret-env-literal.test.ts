@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { workloadsContainerDisallowSecretEnvLiteral as policy } from "../../../policies/workloads";
-import { messages, resource, UNKNOWN } from "../harness";
-import { deployment } from "./fixtures";
+import { messages, notApplicable, resource, UNKNOWN } from "../harness";
+import { bucket, deployment } from "./fixtures";
 
 const fix = "Move it into a Kubernetes Secret and reference it with valueFrom.secretKeyRef.";
 
@@ -72,5 +72,13 @@ describe("workloads-container-disallow-secret-env-literal", () => {
         const [message, ...rest] = await messages(policy, d);
         assert.deepEqual(rest, []);
         assert.match(message ?? "", /can't run policy 'workloads-container-disallow-secret-env-literal'.*during preview: string value at \.spec\.template\.spec\.containers\.0\.env\.2\.value can't be known during preview/);
+    });
+
+    it("reports a resource that is neither a workload nor a ConfigMap as not applicable, without a violation", async () => {
+        assert.deepEqual(await notApplicable(policy, bucket()), [policy.name]);
+        assert.deepEqual(await messages(policy, bucket()), []);
+        assert.deepEqual(await notApplicable(policy, resource("kubernetes:core/v1:Secret", "db", { stringData: { PASSWORD: "hunter2" } })), [policy.name]);
+        assert.deepEqual(await notApplicable(policy, deployment()), []);
+        assert.deepEqual(await notApplicable(policy, resource("kubernetes:core/v1:ConfigMap", "env", { data: { LOG_LEVEL: "info" } })), []);
     });
 });

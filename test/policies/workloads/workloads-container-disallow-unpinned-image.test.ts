@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { workloadsContainerDisallowUnpinnedImage as policy } from "../../../policies/workloads";
-import { messages, resource, UNKNOWN } from "../harness";
-import { deployment } from "./fixtures";
+import { messages, notApplicable, resource, UNKNOWN } from "../harness";
+import { bucket, deployment, deploymentAt } from "./fixtures";
 
 const fix = "Pin a version tag (registry/app:v2.5.0) or a digest (registry/app@sha256:...).";
 
@@ -46,5 +46,29 @@ describe("workloads-container-disallow-unpinned-image", () => {
         const d = deployment((spec) => { spec.containers[0].image = UNKNOWN; });
         const [message] = await messages(policy, d);
         assert.match(message ?? "", /can't run policy 'workloads-container-disallow-unpinned-image'.*during preview: string value at \.spec\.template\.spec\.containers\.0\.image can't be known during preview/);
+    });
+
+    it("reports a resource that is not a workload as not applicable, without a violation", async () => {
+        assert.deepEqual(await notApplicable(policy, bucket()), [policy.name]);
+        assert.deepEqual(await messages(policy, bucket()), []);
+        assert.deepEqual(await notApplicable(policy, deployment()), []);
+    });
+
+    it("judges an apps/v1beta2 or extensions/v1beta1 Deployment like an apps/v1 one", async () => {
+        for (const apiVersion of ["apps/v1beta2", "apps/v1beta1", "extensions/v1beta1"]) {
+            const d = deploymentAt(apiVersion, (spec) => { spec.containers[0].image = "nginx:latest"; });
+            assert.deepEqual(await notApplicable(policy, d), [], apiVersion);
+            assert.deepEqual(await messages(policy, d), [`container "reporting-api" image "nginx:latest" is not pinned: tag "latest" moves with every push. ${fix}`], apiVersion);
+        }
+    });
+
+    it("judges a batch/v1beta1 CronJob like a batch/v1 one, and leaves a DeploymentPatch alone", async () => {
+        const cron = resource("kubernetes:batch/v1beta1:CronJob", "nightly", {
+            spec: { schedule: "0 3 * * *", jobTemplate: { spec: { template: { spec: { containers: [{ name: "export", image: "export:latest" }] } } } } },
+        });
+        assert.deepEqual(await messages(policy, cron), [`container "export" image "export:latest" is not pinned: tag "latest" moves with every push. ${fix}`]);
+        // A patch is partial: it is not the Deployment, and its missing fields are not findings.
+        const patch = resource("kubernetes:apps/v1:DeploymentPatch", "reporting-api", { spec: { template: { spec: { containers: [{ name: "x", image: "x:latest" }] } } } });
+        assert.deepEqual(await notApplicable(policy, patch), [policy.name]);
     });
 });

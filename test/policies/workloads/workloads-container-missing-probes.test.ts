@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { workloadsContainerMissingProbes as policy } from "../../../policies/workloads";
-import { messages, resource, UNKNOWN } from "../harness";
-import { deployment } from "./fixtures";
+import { messages, notApplicable, resource, UNKNOWN } from "../harness";
+import { bucket, deployment } from "./fixtures";
 
 describe("workloads-container-missing-probes", () => {
     it("passes readiness and a more tolerant liveness on the same endpoint", async () => {
@@ -43,6 +43,7 @@ describe("workloads-container-missing-probes", () => {
         assert.deepEqual(await messages(policy, d), []);
         const job = resource("kubernetes:batch/v1:Job", "export", { spec: { template: { spec: { containers: [{ name: "export", image: "export:v1" }] } } } });
         assert.deepEqual(await messages(policy, job), []);
+        assert.deepEqual(await notApplicable(policy, job), [policy.name]);
     });
 
     it("judges a DaemonSet's containers like a Deployment's", async () => {
@@ -55,5 +56,11 @@ describe("workloads-container-missing-probes", () => {
         const [message, ...rest] = await messages(policy, d);
         assert.deepEqual(rest, []);
         assert.match(message ?? "", /can't run policy 'workloads-container-missing-probes'.*during preview: string value at \.spec\.template\.spec\.containers\.0\.livenessProbe can't be known during preview/);
+    });
+
+    it("reports a resource that is not a workload as not applicable, without a violation", async () => {
+        assert.deepEqual(await notApplicable(policy, bucket()), [policy.name]);
+        assert.deepEqual(await messages(policy, bucket()), []);
+        assert.deepEqual(await notApplicable(policy, deployment()), []);
     });
 });

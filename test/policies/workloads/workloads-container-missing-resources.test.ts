@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { workloadsContainerMissingResources as policy } from "../../../policies/workloads";
-import { messages, resource, UNKNOWN } from "../harness";
-import { deployment } from "./fixtures";
+import { messages, notApplicable, resource, UNKNOWN } from "../harness";
+import { bucket, deployment } from "./fixtures";
 
 const fix = "Set resources.requests.cpu, resources.requests.memory and resources.limits.memory (e.g. requests {cpu: 250m, memory: 256Mi}, limits {memory: 512Mi}).";
 
@@ -52,5 +52,11 @@ describe("workloads-container-missing-resources", () => {
         const [message, ...rest] = await messages(policy, d);
         assert.deepEqual(rest, []);
         assert.match(message ?? "", /can't run policy 'workloads-container-missing-resources'.*during preview: string value at \.spec\.template\.spec\.containers\.0\.resources\.requests\.memory can't be known during preview/);
+    });
+
+    it("reports a resource that is not a workload as not applicable, without a violation", async () => {
+        assert.deepEqual(await notApplicable(policy, bucket()), [policy.name]);
+        assert.deepEqual(await messages(policy, bucket()), []);
+        assert.deepEqual(await notApplicable(policy, deployment()), []);
     });
 });

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { workloadsDeploymentEnforceRollingUpdate as policy } from "../../../policies/workloads";
-import { messages, resource, UNKNOWN } from "../harness";
-import { deployment } from "./fixtures";
+import { messages, notApplicable, resource, UNKNOWN } from "../harness";
+import { bucket, deployment, deploymentAt } from "./fixtures";
 
 const fix = "Set strategy {type: RollingUpdate, rollingUpdate: {maxUnavailable: 0, maxSurge: 1}}.";
 const d = "Deployment teei/reporting-api";
@@ -51,5 +51,17 @@ describe("workloads-deployment-enforce-rolling-update", () => {
         const [message, ...rest] = await messages(policy, dep);
         assert.deepEqual(rest, []);
         assert.match(message ?? "", /can't run policy 'workloads-deployment-enforce-rolling-update'.*during preview: string value at \.spec\.strategy\.rollingUpdate\.maxUnavailable can't be known during preview/);
+    });
+
+    it("reports a resource that is not a Deployment as not applicable, without a violation", async () => {
+        assert.deepEqual(await notApplicable(policy, bucket()), [policy.name]);
+        assert.deepEqual(await messages(policy, bucket()), []);
+        assert.deepEqual(await notApplicable(policy, resource("kubernetes:apps/v1:StatefulSet", "redis", { spec: { replicas: 3 } })), [policy.name]);
+        assert.deepEqual(await notApplicable(policy, deployment()), []);
+    });
+
+    it("judges an extensions/v1beta1 Deployment as a Deployment", async () => {
+        const old = deploymentAt("extensions/v1beta1", (_, props) => { props.spec.strategy = { type: "Recreate" }; });
+        assert.deepEqual(await messages(policy, old), [`${d} uses strategy "Recreate", which stops every pod before starting the new version, so each rollout is an outage. ${fix}`]);
     });
 });

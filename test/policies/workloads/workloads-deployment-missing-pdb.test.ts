@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { workloadsDeploymentMissingPdb as policy } from "../../../policies/workloads";
-import { resource, stackMessages, UNKNOWN } from "../harness";
-import { canaryDeployment, compliantStack, deployment, pdb, stackWith, stackWithout } from "./fixtures";
+import { resource, stackMessages, stackNotApplicable, UNKNOWN } from "../harness";
+import { bucket, canaryDeployment, compliantStack, deployment, pdb, stackWith, stackWithout } from "./fixtures";
 
 const fix = "Cover it with exactly one PodDisruptionBudget that selects its pod labels and sets maxUnavailable: 1 or a minAvailable below the HPA minimum.";
 const noHpa = "Deployment teei/reporting-api has no HorizontalPodAutoscaler, so its disruption budget cannot be checked against an HPA minimum and it cannot absorb load. Add an autoscaling/v2 HorizontalPodAutoscaler targeting it with minReplicas of at least 2.";
@@ -104,5 +104,12 @@ describe("workloads-deployment-missing-pdb", () => {
         const [message, ...rest] = await stackMessages(policy, stackWith(p));
         assert.deepEqual(rest, []);
         assert.match(message ?? "", /can't run policy 'workloads-deployment-missing-pdb'.*during preview: string value at \.spec\.minAvailable can't be known during preview/);
+    });
+
+    it("is not applicable to a stack without Deployments, and gives no violation", async () => {
+        assert.deepEqual(await stackNotApplicable(policy, [bucket()]), [policy.name]);
+        assert.deepEqual(await stackMessages(policy, [bucket()]), []);
+        assert.deepEqual(await stackNotApplicable(policy, stackWithout("Deployment")), [policy.name]);
+        assert.deepEqual(await stackNotApplicable(policy, compliantStack()), []);
     });
 });

@@ -1,8 +1,8 @@
 import { strict as assert } from "node:assert";
 import { workloadsDeploymentRequireReplicas as policy } from "../../../policies/workloads";
-import { resource, stackMessages, UNKNOWN } from "../harness";
+import { resource, stackMessages, stackNotApplicable, UNKNOWN } from "../harness";
 import { stackPolicyWithConfig } from "./config";
-import { compliantStack, deployment, hpa, stackWith, stackWithout } from "./fixtures";
+import { bucket, compliantStack, deployment, hpa, stackWith, stackWithout } from "./fixtures";
 
 const single = (replicas: string, floor = 2) =>
     `Deployment teei/reporting-api spec.replicas is ${replicas}, below ${floor}, and no HorizontalPodAutoscaler scales it, so one crash or node drain takes it down. Set spec.replicas to at least ${floor} or add an HPA with minReplicas of at least ${floor}.`;
@@ -62,5 +62,12 @@ describe("workloads-deployment-require-replicas", () => {
         const [message, ...rest] = await stackMessages(policy, [d]);
         assert.deepEqual(rest, []);
         assert.match(message ?? "", /can't run policy 'workloads-deployment-require-replicas'.*during preview: string value at \.spec\.replicas can't be known during preview/);
+    });
+
+    it("is not applicable to a stack without Deployments or StatefulSets, and gives no violation", async () => {
+        assert.deepEqual(await stackNotApplicable(policy, [bucket()]), [policy.name]);
+        assert.deepEqual(await stackMessages(policy, [bucket()]), []);
+        assert.deepEqual(await stackNotApplicable(policy, stackWithout("Deployment")), [policy.name]);
+        assert.deepEqual(await stackNotApplicable(policy, compliantStack()), []);
     });
 });

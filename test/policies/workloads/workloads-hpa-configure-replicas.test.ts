@@ -1,8 +1,8 @@
 import { strict as assert } from "node:assert";
 import { workloadsHpaConfigureReplicas as policy } from "../../../policies/workloads";
-import { messages, resource, UNKNOWN } from "../harness";
+import { messages, notApplicable, resource, UNKNOWN } from "../harness";
 import { resourcePolicyWithConfig } from "./config";
-import { hpa } from "./fixtures";
+import { bucket, deployment, hpa } from "./fixtures";
 
 describe("workloads-hpa-configure-replicas", () => {
     it("passes an HPA scaling from 2 to 10 pods", async () => {
@@ -50,5 +50,12 @@ describe("workloads-hpa-configure-replicas", () => {
         const [message, ...rest] = await messages(policy, h);
         assert.deepEqual(rest, []);
         assert.match(message ?? "", /can't run policy 'workloads-hpa-configure-replicas'.*during preview: string value at \.spec\.minReplicas can't be known during preview/);
+    });
+
+    it("reports a resource that is not an HPA as not applicable, without a violation", async () => {
+        assert.deepEqual(await notApplicable(policy, bucket()), [policy.name]);
+        assert.deepEqual(await messages(policy, bucket()), []);
+        assert.deepEqual(await notApplicable(policy, deployment()), [policy.name]);
+        assert.deepEqual(await notApplicable(policy, hpa()), []);
     });
 });

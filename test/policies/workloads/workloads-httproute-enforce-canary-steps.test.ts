@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { workloadsHttprouteEnforceCanarySteps as policy } from "../../../policies/workloads";
-import { messages, resource, UNKNOWN } from "../harness";
-import { httpRoute } from "./fixtures";
+import { messages, notApplicable, resource, UNKNOWN } from "../harness";
+import { bucket, httpRoute } from "./fixtures";
 
 const fix = "Set the stable/canary weights to 100/0, 90/10, 50/50 or 0/100.";
 const route = "HTTPRoute teei/reporting-api";
@@ -61,5 +61,11 @@ describe("workloads-httproute-enforce-canary-steps", () => {
         const [message, ...rest] = await messages(policy, r);
         assert.deepEqual(rest, []);
         assert.match(message ?? "", /can't run policy 'workloads-httproute-enforce-canary-steps'.*during preview: string value at \.spec\.rules\.0\.backendRefs\.1\.weight can't be known during preview/);
+    });
+
+    it("reports a resource that is not an HTTPRoute as not applicable, without a violation", async () => {
+        assert.deepEqual(await notApplicable(policy, bucket()), [policy.name]);
+        assert.deepEqual(await messages(policy, bucket()), []);
+        assert.deepEqual(await notApplicable(policy, httpRoute()), []);
     });
 });

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { preStopSeconds, workloadsPodConfigureGracefulShutdown as policy } from "../../../policies/workloads";
-import { messages, resource, UNKNOWN } from "../harness";
-import { deployment } from "./fixtures";
+import { messages, notApplicable, resource, UNKNOWN } from "../harness";
+import { bucket, deployment } from "./fixtures";
 
 const missing = 'container "reporting-api" has no lifecycle.preStop hook, so it gets SIGTERM while endpoints still send it traffic. Add a preStop hook (e.g. sleep: {seconds: 10}) and a terminationGracePeriodSeconds above it.';
 
@@ -59,6 +59,8 @@ describe("workloads-pod-configure-graceful-shutdown", () => {
         assert.deepEqual(await messages(policy, pod), [missing]);
         const cron = resource("kubernetes:batch/v1:CronJob", "nightly", { spec: { jobTemplate: { spec: { template: { spec: { containers: [{ name: "export", image: "export:v1" }] } } } } } });
         assert.deepEqual(await messages(policy, cron), []);
+        assert.deepEqual(await notApplicable(policy, pod), []);
+        assert.deepEqual(await notApplicable(policy, cron), [policy.name]);
     });
 
     it("cannot pass silently when the grace period is unknown during preview", async () => {
@@ -66,5 +68,11 @@ describe("workloads-pod-configure-graceful-shutdown", () => {
         const [message, ...rest] = await messages(policy, d);
         assert.deepEqual(rest, []);
         assert.match(message ?? "", /can't run policy 'workloads-pod-configure-graceful-shutdown'.*during preview: string value at \.spec\.template\.spec\.terminationGracePeriodSeconds can't be known during preview/);
+    });
+
+    it("reports a resource that is not a workload as not applicable, without a violation", async () => {
+        assert.deepEqual(await notApplicable(policy, bucket()), [policy.name]);
+        assert.deepEqual(await messages(policy, bucket()), []);
+        assert.deepEqual(await notApplicable(policy, deployment()), []);
     });
 });

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { workloadsPodEnforceSecurityContext as policy } from "../../../policies/workloads";
-import { messages, resource, UNKNOWN } from "../harness";
-import { deployment } from "./fixtures";
+import { messages, notApplicable, resource, UNKNOWN } from "../harness";
+import { bucket, deployment } from "./fixtures";
 
 const c = 'container "reporting-api"';
 
@@ -99,5 +99,11 @@ describe("workloads-pod-enforce-security-context", () => {
         const [message, ...rest] = await messages(policy, d);
         assert.deepEqual(rest, []);
         assert.match(message ?? "", /can't run policy 'workloads-pod-enforce-security-context'.*during preview: string value at \.spec\.template\.spec\.containers\.0\.securityContext\.readOnlyRootFilesystem can't be known during preview/);
+    });
+
+    it("reports a resource that is not a workload as not applicable, without a violation", async () => {
+        assert.deepEqual(await notApplicable(policy, bucket()), [policy.name]);
+        assert.deepEqual(await messages(policy, bucket()), []);
+        assert.deepEqual(await notApplicable(policy, deployment()), []);
     });
 });

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { workloadsPodMissingNetworkpolicy as policy } from "../../../policies/workloads";
-import { analyzeStack, resource, stackMessages, UNKNOWN } from "../harness";
-import { allowPolicy, compliantStack, defaultDeny, namespace, stackWith, stackWithout } from "./fixtures";
+import { analyzeStack, resource, stackMessages, stackNotApplicable, UNKNOWN } from "../harness";
+import { allowPolicy, bucket, compliantStack, defaultDeny, namespace, stackWith, stackWithout } from "./fixtures";
 
 const noDefaultDeny = (ns: string) =>
     `namespace "${ns}" has no default-deny NetworkPolicy (podSelector {}, policyTypes [Ingress], no ingress rules), so every pod there that no other policy selects accepts traffic from anywhere. Add one, then allow ingress only from the gateway and declared callers.`;
@@ -75,5 +75,14 @@ describe("workloads-pod-missing-networkpolicy", () => {
         const [message, ...rest] = await stackMessages(policy, stackWith(allow));
         assert.deepEqual(rest, []);
         assert.match(message ?? "", /can't run policy 'workloads-pod-missing-networkpolicy'.*during preview: string value at \.spec\.ingress\.0\.from can't be known during preview/);
+    });
+
+    it("is not applicable to a stack without workloads or NetworkPolicies, and gives no violation", async () => {
+        assert.deepEqual(await stackNotApplicable(policy, [bucket()]), [policy.name]);
+        assert.deepEqual(await stackMessages(policy, [bucket()]), []);
+        assert.deepEqual(await stackNotApplicable(policy, [namespace(), bucket()]), [policy.name]);
+        assert.deepEqual(await stackNotApplicable(policy, compliantStack()), []);
+        // NetworkPolicies alone are judged too: their rules can open everything.
+        assert.deepEqual(await stackNotApplicable(policy, [defaultDeny()]), []);
     });
 });

@@ -1,8 +1,9 @@
 import { strict as assert } from "node:assert";
-import { workloadsProbeRequireHealthPath as policy } from "../../../policies/workloads";
-import { messages, UNKNOWN } from "../harness";
+import { annotationKeys } from "../../../components/workloads/defaults";
+import { healthPathAnnotation, workloadsProbeRequireHealthPath as policy } from "../../../policies/workloads";
+import { messages, notApplicable, resource, UNKNOWN } from "../harness";
 import { resourcePolicyWithConfig } from "./config";
-import { deployment } from "./fixtures";
+import { bucket, deployment } from "./fixtures";
 
 describe("workloads-probe-require-health-path", () => {
     it("passes probes on /health, the default health path", async () => {
@@ -70,5 +71,52 @@ describe("workloads-probe-require-health-path", () => {
         const [message, ...rest] = await messages(policy, d);
         assert.deepEqual(rest, []);
         assert.match(message ?? "", /can't run policy 'workloads-probe-require-health-path'.*during preview: string value at \.spec\.template\.spec\.containers\.0\.readinessProbe\.httpGet\.path can't be known during preview/);
+    });
+
+    it("reports a resource that is not a serving workload as not applicable, without a violation", async () => {
+        assert.deepEqual(await notApplicable(policy, bucket()), [policy.name]);
+        assert.deepEqual(await messages(policy, bucket()), []);
+        const cron = resource("kubernetes:batch/v1:CronJob", "nightly", { spec: { jobTemplate: { spec: { template: { spec: { containers: [{ name: "export", image: "export:v1", readinessProbe: { tcpSocket: { port: 80 } } }] } } } } } });
+        assert.deepEqual(await notApplicable(policy, cron), [policy.name]);
+        assert.deepEqual(await messages(policy, cron), []);
+        assert.deepEqual(await notApplicable(policy, deployment()), []);
+    });
+
+    it("passes probes on the path the pod template's golive.dev/health-path annotation declares", async () => {
+        const d = deployment((spec, props) => {
+            props.spec.template.metadata.annotations = { "golive.dev/health-path": "/healthz" };
+            for (const p of ["readinessProbe", "livenessProbe", "startupProbe"]) spec.containers[0][p].httpGet.path = "/healthz";
+        });
+        assert.deepEqual(await messages(policy, d), []);
+    });
+
+    it("refuses probes on /health when the pod template's annotation declares /healthz", async () => {
+        const d = deployment((_, props) => { props.spec.template.metadata.annotations = { "golive.dev/health-path": "/healthz" }; });
+        assert.deepEqual(await messages(policy, d), [
+            'container "reporting-api" readinessProbe checks path "/health", not the declared health path "/healthz". Probe path "/healthz" (or a sub-path such as "/healthz/ready").',
+            'container "reporting-api" livenessProbe checks path "/health", not the declared health path "/healthz". Probe path "/healthz" (or a sub-path such as "/healthz/ready").',
+            'container "reporting-api" startupProbe checks path "/health", not the declared health path "/healthz". Probe path "/healthz" (or a sub-path such as "/healthz/ready").',
+        ]);
+    });
+
+    it("reads the annotation on the Deployment itself, where the workloads component writes it", async () => {
+        const d = deployment((spec, props) => {
+            props.metadata.annotations = { [healthPathAnnotation]: "/healthz" };
+            spec.containers[0].readinessProbe.httpGet.path = "/health";
+        });
+        assert.equal(healthPathAnnotation, annotationKeys.healthPath);
+        assert.deepEqual(await messages(policy, d), [
+            'container "reporting-api" readinessProbe checks path "/health", not the declared health path "/healthz". Probe path "/healthz" (or a sub-path such as "/healthz/ready").',
+            'container "reporting-api" livenessProbe checks path "/health", not the declared health path "/healthz". Probe path "/healthz" (or a sub-path such as "/healthz/ready").',
+            'container "reporting-api" startupProbe checks path "/health", not the declared health path "/healthz". Probe path "/healthz" (or a sub-path such as "/healthz/ready").',
+        ]);
+    });
+
+    it("prefers the service's annotation to the policy config, and ignores one that is not a path", async () => {
+        const configured = resourcePolicyWithConfig(policy, { healthPath: "/healthz" });
+        const annotated = deployment((_, props) => { props.spec.template.metadata.annotations = { "golive.dev/health-path": "/health" }; });
+        assert.deepEqual(await messages(configured, annotated), []);
+        const notAPath = deployment((_, props) => { props.spec.template.metadata.annotations = { "golive.dev/health-path": "health" }; });
+        assert.deepEqual(await messages(policy, notAPath), []);
     });
 });
