@@ -164,9 +164,19 @@ export function containersOf(pod: PodSpecAt): ContainerAt[] {
     return out;
 }
 
-/** `kind/namespace/name` of a Kubernetes resource from its props, for stack-wide messages. */
+/** The namespace of a namespaced object; manifests without one land in "default". */
+export function namespaceOf(props: Json): string {
+    const ns: unknown = props?.metadata?.namespace;
+    return typeof ns === "string" && ns !== "" ? ns : "default";
+}
+
+export function nameOf(props: Json): string {
+    const name: unknown = props?.metadata?.name;
+    return typeof name === "string" ? name : "(unnamed)";
+}
+
+/** `Kind namespace/name` of a Kubernetes resource from its props, for messages. */
 export function objectRef(type: string, props: Json): string {
     const kind = kindOf(type)?.kind ?? type.split(":").pop() ?? type;
-    const ns = props?.metadata?.namespace ?? "default";
-    return `${kind} ${ns}/${props?.metadata?.name ?? "(unnamed)"}`;
+    return `${kind} ${namespaceOf(props)}/${nameOf(props)}`;
 }

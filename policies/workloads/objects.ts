@@ -4,28 +4,13 @@
  * Not a policy; the policies of this folder import it.
  */
 import type { PolicyResource } from "@pulumi/policy";
-import { isKind, kindOf, podMetadataOf, type Json } from "../lib";
+import { isKind, podMetadataOf, type Json } from "../lib";
+
+export { nameOf, namespaceOf, objectRef } from "../lib";
 
 /** The labels golive puts on a canary Deployment: `track: canary` and the stable Deployment's name. */
 export const trackLabel = "golive.dev/track";
 export const canaryOfLabel = "golive.dev/canary-of";
-
-/** The namespace of an object; manifests golive did not write often omit it, meaning "default". */
-export function namespaceOf(props: Json): string {
-    const ns: unknown = props?.metadata?.namespace;
-    return typeof ns === "string" && ns !== "" ? ns : "default";
-}
-
-export function nameOf(props: Json): string {
-    const name: unknown = props?.metadata?.name;
-    return typeof name === "string" ? name : "(unnamed)";
-}
-
-/** `Kind namespace/name`, the way messages name an object. */
-export function ref(type: string, props: Json): string {
-    const kind = kindOf(type)?.kind ?? type;
-    return `${kind} ${namespaceOf(props)}/${nameOf(props)}`;
-}
 
 /** Labels of the pods a workload creates (its pod template's, or a bare Pod's own). */
 export function podLabelsOf(type: string, props: Json): Record<string, string> {

@@ -1,6 +1,6 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { containersOf, imageRepository, isKind, podSpecOf, stackPolicy, type Json } from "../lib";
-import { canaryOfLabel, namespaceOf, nameOf, ref, trackLabel } from "./objects";
+import { canaryOfLabel, namespaceOf, nameOf, objectRef, trackLabel } from "./objects";
 
 export { canaryOfLabel, trackLabel };
 
@@ -44,7 +44,7 @@ export const workloadsCanaryRequireSameImage = stackPolicy({
         const deployments = args.resources.filter((r) => isDeployment(r.type));
         for (const canary of deployments) {
             if (!isCanary(canary.type, canary.props)) continue;
-            const canaryRef = ref(canary.type, canary.props);
+            const canaryRef = objectRef(canary.type, canary.props);
             const stableName = labelOf(canary.props, canaryOfLabel);
             if (stableName === undefined) {
                 reportViolation(`${canaryRef} is labelled ${trackLabel}: canary but has no ${canaryOfLabel} label, so nothing ties it to the release it is a canary of. Set label ${canaryOfLabel} to the stable Deployment's name.`, canary.urn);
@@ -56,7 +56,7 @@ export const workloadsCanaryRequireSameImage = stackPolicy({
                 reportViolation(`${canaryRef} names "${stableName}" in ${canaryOfLabel}, but there is no Deployment ${ns}/${stableName} in the stack. Point ${canaryOfLabel} at the stable Deployment in namespace "${ns}".`, canary.urn);
                 continue;
             }
-            const stableRef = ref(stable.type, stable.props);
+            const stableRef = objectRef(stable.type, stable.props);
             const canaryImages = imagesOf(canary);
             const stableImages = imagesOf(stable);
             for (const [key, c] of canaryImages) {

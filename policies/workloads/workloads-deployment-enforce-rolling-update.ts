@@ -1,5 +1,5 @@
 import { kubernetesKinds, resourcePolicy } from "../lib";
-import { formatIntOrPercent, intOrPercent, ref } from "./objects";
+import { formatIntOrPercent, intOrPercent, objectRef } from "./objects";
 
 const fix = "Set strategy {type: RollingUpdate, rollingUpdate: {maxUnavailable: 0, maxSurge: 1}}.";
 
@@ -23,7 +23,7 @@ export const workloadsDeploymentEnforceRollingUpdate = resourcePolicy({
     remediation: fix,
     appliesTo: kubernetesKinds("apps/Deployment"),
     validateResource: (args, reportViolation) => {
-        const name = ref(args.type, args.props);
+        const name = objectRef(args.type, args.props);
         const strategy = args.props.spec?.strategy;
         const type: unknown = strategy?.type;
         if (type !== undefined && type !== null && type !== "RollingUpdate") {

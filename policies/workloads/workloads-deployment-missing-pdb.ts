@@ -1,8 +1,6 @@
 import type { PolicyResource, ReportViolation } from "@pulumi/policy";
 import { isKind, kubernetesKinds, stackPolicy } from "../lib";
-import {
-    formatIntOrPercent, formatLabels, intOrPercent, namespaceOf, podLabelsOf, ref, resourcesOfKind, scaled, selectorMatches, trackLabel,
-} from "./objects";
+import { formatIntOrPercent, formatLabels, intOrPercent, namespaceOf, podLabelsOf, objectRef, resourcesOfKind, scaled, selectorMatches, trackLabel,  } from "./objects";
 import { hpaMinReplicas, hpasTargeting } from "./scaling";
 
 const fix = "Cover it with exactly one PodDisruptionBudget that selects its pod labels and sets maxUnavailable: 1 or a minAvailable below the HPA minimum.";
@@ -67,7 +65,7 @@ export const workloadsDeploymentMissingPdb = stackPolicy({
         const selects = (pdb: PolicyResource, d: PolicyResource) =>
             namespaceOf(pdb.props) === namespaceOf(d.props) && selectorMatches(pdb.props.spec?.selector, podLabelsOf(d.type, d.props));
         for (const d of deployments) {
-            const name = ref(d.type, d.props);
+            const name = objectRef(d.type, d.props);
             const ns = namespaceOf(d.props);
             const isCanary = d.props.metadata?.labels?.[trackLabel] === "canary";
             if (!isCanary && hpasTargeting(args.resources, d).length === 0) {
@@ -80,7 +78,7 @@ export const workloadsDeploymentMissingPdb = stackPolicy({
                 continue;
             }
             if (covering.length > 1) {
-                const names = covering.map((p) => ref(p.type, p.props)).join(", ");
+                const names = covering.map((p) => objectRef(p.type, p.props)).join(", ");
                 reportViolation(`${name} is covered by ${covering.length} PodDisruptionBudgets (${names}); the eviction API refuses pods with more than one, so node drains stall. ${fix}`, d.urn);
                 continue;
             }
@@ -94,7 +92,7 @@ export const workloadsDeploymentMissingPdb = stackPolicy({
             if (covered.length > 1) floor.text = `the ${floor.pods} pods of the ${covered.length} Deployments it covers at minimum scale`;
             const reason = blockingReason(pdb, floor);
             if (reason) {
-                reportViolation(`${ref(pdb.type, pdb.props)} covering ${name} ${reason}, and node drains and upgrades stall. Set maxUnavailable: 1 or a minAvailable below ${floor.pods}.`, pdb.urn);
+                reportViolation(`${objectRef(pdb.type, pdb.props)} covering ${name} ${reason}, and node drains and upgrades stall. Set maxUnavailable: 1 or a minAvailable below ${floor.pods}.`, pdb.urn);
             }
         }
     },

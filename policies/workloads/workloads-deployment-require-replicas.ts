@@ -1,5 +1,5 @@
 import { isOneOf, kubernetesKinds, stackPolicy, type GroupKind } from "../lib";
-import { configNumber, ref } from "./objects";
+import { configNumber, objectRef } from "./objects";
 import { defaultMinReplicas, hpasTargeting } from "./scaling";
 
 const replicated: readonly GroupKind[] = ["apps/Deployment", "apps/StatefulSet"];
@@ -31,7 +31,7 @@ export const workloadsDeploymentRequireReplicas = stackPolicy({
             const count = typeof replicas === "number" ? replicas : 1;
             if (count >= floor) continue;
             const text = typeof replicas === "number" ? `${replicas}` : "unset (1 by default)";
-            reportViolation(`${ref(w.type, w.props)} spec.replicas is ${text}, below ${floor}, and no HorizontalPodAutoscaler scales it, so one crash or node drain takes it down. Set spec.replicas to at least ${floor} or add an HPA with minReplicas of at least ${floor}.`, w.urn);
+            reportViolation(`${objectRef(w.type, w.props)} spec.replicas is ${text}, below ${floor}, and no HorizontalPodAutoscaler scales it, so one crash or node drain takes it down. Set spec.replicas to at least ${floor} or add an HPA with minReplicas of at least ${floor}.`, w.urn);
         }
     },
 });

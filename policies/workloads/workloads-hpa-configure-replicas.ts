@@ -1,5 +1,5 @@
 import { kubernetesKinds, resourcePolicy } from "../lib";
-import { configNumber, ref } from "./objects";
+import { configNumber, objectRef } from "./objects";
 import { defaultMinReplicas } from "./scaling";
 
 /**
@@ -28,7 +28,7 @@ export const workloadsHpaConfigureReplicas = resourcePolicy({
         const max: unknown = spec?.maxReplicas;
         const minValue = typeof min === "number" ? min : 1; // the API's default
         const minText = typeof min === "number" ? `${min}` : "unset (1 by default)";
-        const hpa = ref(args.type, args.props);
+        const hpa = objectRef(args.type, args.props);
         if (minValue < floor) {
             reportViolation(`${hpa} minReplicas is ${minText}, below ${floor}, so one pod carries all traffic at low load and a single eviction is an outage. Set spec.minReplicas to at least ${floor}.`);
         }

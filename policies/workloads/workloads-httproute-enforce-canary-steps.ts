@@ -1,5 +1,5 @@
 import { kubernetesKinds, resourcePolicy, type Json } from "../lib";
-import { ref } from "./objects";
+import { objectRef } from "./objects";
 
 /** The fund-store runbook's steps, as the canary's share of a rule's traffic. */
 export const canarySteps: readonly number[] = [0, 10, 50, 100];
@@ -39,7 +39,7 @@ export const workloadsHttprouteEnforceCanarySteps = resourcePolicy({
     validateResource: (args, reportViolation) => {
         const rules: Json = args.props.spec?.rules;
         if (!Array.isArray(rules)) return;
-        const route = ref(args.type, args.props);
+        const route = objectRef(args.type, args.props);
         rules.forEach((rule: Json, i: number) => {
             const refs: Json[] = Array.isArray(rule?.backendRefs) ? rule.backendRefs : [];
             if (refs.length === 0) return;

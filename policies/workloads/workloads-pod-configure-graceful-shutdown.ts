@@ -1,5 +1,5 @@
 import { containersOf, kubernetesKinds, podSpecOf, resourcePolicy, servingPodKinds, type Json } from "../lib";
-import { ref } from "./objects";
+import { objectRef } from "./objects";
 
 /** Kubernetes' terminationGracePeriodSeconds when the pod spec leaves it out. */
 const defaultGracePeriod = 30;
@@ -50,7 +50,7 @@ export const workloadsPodConfigureGracefulShutdown = resourcePolicy({
             }
             const sleep = preStopSeconds(preStop);
             if (graceSeconds <= sleep) {
-                reportViolation(`${ref(args.type, args.props)} terminationGracePeriodSeconds is ${graceText}, not more than ${c.label}'s preStop sleep of ${sleep} s, so the container is killed before it can drain. Set terminationGracePeriodSeconds above ${sleep} (e.g. ${sleep + 30}).`);
+                reportViolation(`${objectRef(args.type, args.props)} terminationGracePeriodSeconds is ${graceText}, not more than ${c.label}'s preStop sleep of ${sleep} s, so the container is killed before it can drain. Set terminationGracePeriodSeconds above ${sleep} (e.g. ${sleep + 30}).`);
             }
         }
     },

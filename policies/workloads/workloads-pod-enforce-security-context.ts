@@ -1,5 +1,5 @@
 import { containersOf, kubernetesKinds, podSpecOf, podTemplateKinds, resourcePolicy, type Json } from "../lib";
-import { ref } from "./objects";
+import { objectRef } from "./objects";
 
 /** The Pod Security Standards "restricted" profile lets a container add back only this one. */
 const allowedAdd = new Set(["NET_BIND_SERVICE"]);
@@ -34,7 +34,7 @@ export const workloadsPodEnforceSecurityContext = resourcePolicy({
         if (!pod) return;
         for (const [field, shared] of hostNamespaces) {
             if (pod.spec[field] === true) {
-                reportViolation(`${ref(args.type, args.props)} sets ${field}: true, so its pods share the node's ${shared} namespace. Remove ${field}.`);
+                reportViolation(`${objectRef(args.type, args.props)} sets ${field}: true, so its pods share the node's ${shared} namespace. Remove ${field}.`);
             }
         }
         for (const c of containersOf(pod)) {

@@ -1,6 +1,6 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { isKind, isWorkloadKind, kubernetesKinds, podTemplateKinds, stackPolicy, type Json } from "../lib";
-import { formatLabels, namespaceOf, nameOf, podLabelsOf, ref, resourcesOfKind, selectorMatches, selectsEverything } from "./objects";
+import { formatLabels, namespaceOf, nameOf, podLabelsOf, objectRef, resourcesOfKind, selectorMatches, selectsEverything } from "./objects";
 
 /** policyTypes as the API server defaults them: Ingress always, Egress when egress rules exist. */
 function policyTypes(np: PolicyResource): string[] {
@@ -52,7 +52,7 @@ export const workloadsPodMissingNetworkpolicy = stackPolicy({
             if (!isolatesIngress(np) || !Array.isArray(ingress)) continue;
             ingress.forEach((rule: Json, i: number) => {
                 if (isEmptyRule(rule)) {
-                    reportViolation(`${ref(np.type, np.props)} ingress[${i}] is an empty rule {}, which admits traffic from every pod and address on every port while the policy looks restrictive. Name the allowed sources (from: podSelector/namespaceSelector) and ports in the rule.`, np.urn);
+                    reportViolation(`${objectRef(np.type, np.props)} ingress[${i}] is an empty rule {}, which admits traffic from every pod and address on every port while the policy looks restrictive. Name the allowed sources (from: podSelector/namespaceSelector) and ports in the rule.`, np.urn);
                 }
             });
         }
@@ -68,7 +68,7 @@ export const workloadsPodMissingNetworkpolicy = stackPolicy({
             const labels = podLabelsOf(w.type, w.props);
             const selected = policies.some((np) => namespaceOf(np.props) === ns && isolatesIngress(np) && selectorMatches(podSelector(np), labels));
             if (!selected) {
-                reportViolation(`${ref(w.type, w.props)} is not selected by any ingress NetworkPolicy in namespace "${ns}" (pod labels ${formatLabels(labels)}), so it accepts traffic from every pod in the cluster. Add a NetworkPolicy selecting those labels that allows only its declared callers, beside a default deny.`, w.urn);
+                reportViolation(`${objectRef(w.type, w.props)} is not selected by any ingress NetworkPolicy in namespace "${ns}" (pod labels ${formatLabels(labels)}), so it accepts traffic from every pod in the cluster. Add a NetworkPolicy selecting those labels that allows only its declared callers, beside a default deny.`, w.urn);
             }
         }
     },
