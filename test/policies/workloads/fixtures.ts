@@ -1,6 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- fixtures are raw Kubernetes JSON */
 import { resource } from "../harness";
 import type { EngineResource } from "../../../tools/analyzer/resource";
+import { pulumiType } from "../../../tools/manifests";
 
 /** A compliant, launch-ready Deployment as golive declares it; tests change one field. */
 export function deploymentProps(): any {
@@ -40,6 +41,15 @@ export function deploymentProps(): any {
     };
 }
 
+/**
+ * A Kubernetes object as an engine resource named `name`, after `change` edits it; its type
+ * token comes from its own apiVersion and kind, as the provider's would.
+ */
+function kubernetesResource(name: string, props: any, change: (props: any) => void): EngineResource {
+    change(props);
+    return resource(pulumiType(props.apiVersion, props.kind), name, props);
+}
+
 /** The compliant Deployment as an engine resource, after `change` edits its pod spec. */
 export function deployment(change: (podSpec: any, props: any) => void = () => undefined): EngineResource {
     const props = deploymentProps();
@@ -62,8 +72,7 @@ export function hpa(change: (props: any) => void = () => undefined): EngineResou
             metrics: [{ type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: 70 } } }],
         },
     };
-    change(props);
-    return resource("kubernetes:autoscaling/v2:HorizontalPodAutoscaler", "reporting-api", props);
+    return kubernetesResource("reporting-api", props, change);
 }
 
 /** The PDB consistent with the HPA: one pod may go at minimum scale (2 - 1). */
@@ -74,8 +83,7 @@ export function pdb(change: (props: any) => void = () => undefined): EngineResou
         metadata: { name: "reporting-api", namespace: "teei" },
         spec: { minAvailable: 1, selector: { matchLabels: { ...labels } } },
     };
-    change(props);
-    return resource("kubernetes:policy/v1:PodDisruptionBudget", "reporting-api", props);
+    return kubernetesResource("reporting-api", props, change);
 }
 
 /** The namespace's default deny: every pod selected, ingress and egress isolated, no rule. */
@@ -86,8 +94,7 @@ export function defaultDeny(change: (props: any) => void = () => undefined): Eng
         metadata: { name: "default-deny", namespace: "teei" },
         spec: { podSelector: {}, policyTypes: ["Ingress", "Egress"] },
     };
-    change(props);
-    return resource("kubernetes:networking.k8s.io/v1:NetworkPolicy", "default-deny", props);
+    return kubernetesResource("default-deny", props, change);
 }
 
 /** The Deployment's allow policy: ingress from the gateway namespace only, egress to DNS. */
@@ -109,8 +116,7 @@ export function allowPolicy(change: (props: any) => void = () => undefined): Eng
             }],
         },
     };
-    change(props);
-    return resource("kubernetes:networking.k8s.io/v1:NetworkPolicy", "reporting-api", props);
+    return kubernetesResource("reporting-api", props, change);
 }
 
 /** The Service in front of the Deployment. */
@@ -121,8 +127,7 @@ export function service(change: (props: any) => void = () => undefined): EngineR
         metadata: { name: "reporting-api", namespace: "teei" },
         spec: { selector: { ...labels }, ports: [{ name: "http", port: 80, targetPort: "http" }] },
     };
-    change(props);
-    return resource("kubernetes:core/v1:Service", "reporting-api", props);
+    return kubernetesResource("reporting-api", props, change);
 }
 
 /** The Namespace the service lives in. */
@@ -182,8 +187,7 @@ export function httpRoute(change: (props: any) => void = () => undefined): Engin
             }],
         },
     };
-    change(props);
-    return resource("kubernetes:gateway.networking.k8s.io/v1:HTTPRoute", "reporting-api", props);
+    return kubernetesResource("reporting-api", props, change);
 }
 
 /** A resource no workload policy judges: a GCS bucket. */
