@@ -58,7 +58,8 @@ async function main(): Promise<number> {
                 seen.set(r.urn, file);
                 return;
             }
-            notes.push(`${objects[i]!.kind} ${objects[i]!.name} is declared in both ${first} and ${file}; applied together, the later file would replace the earlier`);
+            const o = objects[i]!;
+            notes.push(`${o.kind} ${o.namespace ? `${o.namespace}/` : ""}${o.name} is declared in both ${first} and ${file}; applied together, the later file would replace the earlier`);
             r.urn = `${r.urn}@${path.basename(file)}`;
         });
         source = `${args.manifests} (${objects.length} Kubernetes object${objects.length === 1 ? "" : "s"})`;

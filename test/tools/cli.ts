@@ -4,7 +4,6 @@ import * as os from "node:os";
 import * as path from "node:path";
 
 export const projectDir = path.resolve(__dirname, "..", "..");
-export const corpus = path.resolve(projectDir, "test", "corpus");
 
 export interface CliResult {
     code: number | null;

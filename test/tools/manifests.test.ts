@@ -13,9 +13,12 @@ import {
     writeManifests,
     type ManifestObject,
 } from "../../tools/manifests";
+import { corpusPath, itCorpus } from "../corpus";
 
-/** Real manifests from well-known projects (the vendored, unedited corpus). */
-const CORPUS = path.join(__dirname, "../corpus/k8s-manifests");
+/** Real manifests from well-known projects (../shared/corpus, never copied here). */
+const CORPUS = corpusPath("k8s-manifests");
+/** golive's own multi-document manifest with the shapes the corpus taught us. */
+const SHOP = path.join(__dirname, "..", "fixtures", "k8s-manifests", "shop.yaml");
 
 /** A scratch directory per test file, removed at the end. */
 let tmp: string;
@@ -103,12 +106,12 @@ describe("tools/manifests", () => {
         };
 
         for (const [file, kinds] of Object.entries(expected)) {
-            it(`reads ${file} as ${Object.entries(kinds).map(([k, n]) => `${n} ${k}`).join(", ")}`, async () => {
+            itCorpus(`reads ${file} as ${Object.entries(kinds).map(([k, n]) => `${n} ${k}`).join(", ")}`, async () => {
                 assert.deepEqual(countKinds(await readManifests(path.join(CORPUS, file))), kinds);
             });
         }
 
-        it("reads the whole directory as 48 objects from its 9 files in name order", async () => {
+        itCorpus("reads the whole directory as 48 objects from its 9 files in name order", async () => {
             const objects = await readManifests(CORPUS);
             assert.equal(objects.length, 48);
             const files = [...new Set(objects.map((o) => path.basename(o.file)))];
@@ -123,7 +126,7 @@ describe("tools/manifests", () => {
             });
         });
 
-        it("places the first Online Boutique object after the licence comment, at document 0 line 21", async () => {
+        itCorpus("places the first Online Boutique object after the licence comment, at document 0 line 21", async () => {
             const [first] = await readManifests(path.join(CORPUS, "GoogleCloudPlatform__microservices-demo__kubernetes-manifests.yaml"));
             assert.deepEqual(
                 { ...first, object: undefined },
@@ -140,7 +143,7 @@ describe("tools/manifests", () => {
             );
         });
 
-        it("reads an apiVersion followed by an end-of-line comment as the bare apiVersion", async () => {
+        itCorpus("reads an apiVersion followed by an end-of-line comment as the bare apiVersion", async () => {
             const objects = await readManifests(path.join(CORPUS, "kubernetes__examples__guestbook-all-in-one.yaml"));
             assert.deepEqual(
                 objects.map((o) => `${o.documentIndex} ${o.line} ${o.type} ${o.name}`),
@@ -155,7 +158,7 @@ describe("tools/manifests", () => {
             );
         });
 
-        it("keeps the namespace of the kube-prometheus objects and leaves it absent elsewhere", async () => {
+        itCorpus("keeps the namespace of the kube-prometheus objects and leaves it absent elsewhere", async () => {
             const objects = await readManifests(CORPUS);
             assert.deepEqual(
                 objects.filter((o) => o.namespace !== undefined).map((o) => `${o.type} ${o.namespace}/${o.name}`),
@@ -167,7 +170,7 @@ describe("tools/manifests", () => {
             );
         });
 
-        it("reads the HPA's custom Pods metric with its double-spaced averageValue as the number 4", async () => {
+        itCorpus("reads the HPA's custom Pods metric with its double-spaced averageValue as the number 4", async () => {
             const [hpa] = await readManifests(path.join(CORPUS, "kubernetes__examples__vllm-horizontal-pod-autoscaler.yaml"));
             const spec = hpa?.object.spec as { metrics: Array<{ type: string; pods: { target: { averageValue: unknown } } }> };
             assert.equal(hpa?.type, "kubernetes:autoscaling/v2:HorizontalPodAutoscaler");
@@ -175,10 +178,41 @@ describe("tools/manifests", () => {
             assert.equal(spec.metrics[0]?.pods.target.averageValue, 4);
         });
 
-        it("finds every corpus object valid against the Kubernetes schemas", async () => {
+        itCorpus("finds every corpus object valid against the Kubernetes schemas", async () => {
             const results = await Promise.all((await readManifests(CORPUS)).map((o) => validateManifest(o.object)));
             assert.equal(results.length, 48);
             assert.deepEqual(results.filter((r) => !r.schema || r.errors.length > 0), []);
+        });
+    });
+
+    describe("reading golive's own multi-document fixture", () => {
+        it("reads four objects, the first after the comment header, at document 0 line 5", async () => {
+            const objects = await readManifests(SHOP);
+            assert.deepEqual(
+                objects.map((o) => `${o.documentIndex} ${o.line} ${o.type} ${o.namespace}/${o.name}`),
+                [
+                    "0 5 kubernetes:apps/v1:Deployment shop/web",
+                    "1 26 kubernetes:core/v1:Service shop/web",
+                    "2 38 kubernetes:autoscaling/v2:HorizontalPodAutoscaler shop/web",
+                    "3 59 kubernetes:networking.k8s.io/v1:NetworkPolicy shop/web",
+                ],
+            );
+        });
+
+        it("reads an apiVersion followed by an end-of-line comment as the bare apiVersion", async () => {
+            const [deployment] = await readManifests(SHOP);
+            assert.equal(deployment?.apiVersion, "apps/v1");
+        });
+
+        it("reads the HPA's averageValue written after two spaces as the number 4", async () => {
+            const hpa = (await readManifests(SHOP))[2];
+            const spec = hpa?.object.spec as { metrics: Array<{ pods: { target: { averageValue: unknown } } }> };
+            assert.equal(spec.metrics[0]?.pods.target.averageValue, 4);
+        });
+
+        it("finds every object valid against the Kubernetes schemas", async () => {
+            const results = await Promise.all((await readManifests(SHOP)).map((o) => validateManifest(o.object)));
+            assert.deepEqual(results.map((r) => [r.schema !== undefined, r.errors]), [[true, []], [true, []], [true, []], [true, []]]);
         });
     });
 
@@ -396,22 +430,22 @@ describe("tools/manifests", () => {
 
     describe("engine resources", () => {
         it("names a namespaced object <namespace>/<name> in a manifests URN, with the object as inputs and outputs", async () => {
-            const objects = await readManifests(path.join(CORPUS, "prometheus-operator__kube-prometheus__prometheusAdapter-podDisruptionBudget.yaml"));
-            const m = objects[0]!;
+            const objects = await readManifests(SHOP);
+            const m = objects[2]!;
             const r = toEngineResource(m);
             assert.deepEqual(r, {
-                urn: "urn:pulumi:manifests::golive::kubernetes:policy/v1:PodDisruptionBudget::monitoring/prometheus-adapter",
+                urn: "urn:pulumi:manifests::golive::kubernetes:autoscaling/v2:HorizontalPodAutoscaler::shop/web",
                 custom: true,
-                type: "kubernetes:policy/v1:PodDisruptionBudget",
+                type: "kubernetes:autoscaling/v2:HorizontalPodAutoscaler",
                 inputs: m.object,
                 outputs: m.object,
                 dependencies: [],
                 propertyDependencies: {},
             });
-            assert.equal((r.inputs.spec as { minAvailable: number }).minAvailable, 1);
+            assert.equal((r.inputs.spec as { minReplicas: number }).minReplicas, 1);
         });
 
-        it("gives the same URN to same-named objects of different files that set no namespace", async () => {
+        itCorpus("gives the same URN to same-named objects of different files that set no namespace", async () => {
             // Online Boutique and guestbook both declare a Deployment and a Service "frontend".
             const urns = (await readManifests(CORPUS)).map((m) => toEngineResource(m).urn);
             const duplicates = [...new Set(urns.filter((u, i) => urns.indexOf(u) !== i))];
@@ -421,7 +455,7 @@ describe("tools/manifests", () => {
             ]);
         });
 
-        it("names an object without a namespace by its name alone", async () => {
+        itCorpus("names an object without a namespace by its name alone", async () => {
             const [hpa] = await readManifests(path.join(CORPUS, "stefanprodan__podinfo__kustomize-hpa.yaml"));
             assert.equal(toEngineResource(hpa!).urn, "urn:pulumi:manifests::golive::kubernetes:autoscaling/v2:HorizontalPodAutoscaler::podinfo");
         });
