@@ -1,3 +1,4 @@
 export * from "./define";
 export * from "./kubernetes";
 export * from "./image";
+export * from "./resource-types";
