@@ -1,3 +1,5 @@
 export * from "./define";
 export * from "./kubernetes";
 export * from "./image";
+export * from "./keys";
+export * from "./config-source";
