@@ -16,7 +16,7 @@ function readinessCost(services: readonly PolicyResource[], rolls: boolean): { w
     if (services.length > 0) {
         return {
             why: `${servicesSend(services)} it traffic before it is ready${rolls ? ", and a rolling update counts it available at once" : ""}`,
-            fix: "Add a readinessProbe (httpGet on the health path).",
+            fix: "Add a readinessProbe that passes only when it can serve (httpGet on its health endpoint; grpc, tcpSocket or exec for other protocols).",
         };
     }
     if (rolls) {
@@ -40,7 +40,7 @@ export const workloadsContainerMissingProbes = stackPolicy({
     description: "Every serving container has a livenessProbe, and a readinessProbe wherever a Service sends it traffic or a rollout waits for it.",
     severity: "high",
     runbook: ["004.services.health-checks", "004.deploy.zero-downtime"],
-    remediation: "Add a readinessProbe (httpGet on the health path for a service; a check that it can do its work for a worker) and a livenessProbe.",
+    remediation: "Add a readinessProbe (for a service, one that passes only when it can serve; for a worker, one that passes only when it can do its work) and a livenessProbe.",
     // Jobs and CronJobs serve no traffic and finish on their own: nothing to gate, restart or drain.
     appliesTo: kubernetesKinds(...servingPodKinds),
     validateStack: (args, reportViolation) => {

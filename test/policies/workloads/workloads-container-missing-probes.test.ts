@@ -3,7 +3,7 @@ import { workloadsContainerMissingProbes as policy } from "../../../policies/wor
 import { resource, stackMessages, stackNotApplicable, UNKNOWN } from "../harness";
 import { bucket, compliantStack, deployment, service, stackWith, stackWithout } from "./fixtures";
 
-const noReadiness = 'Deployment teei/reporting-api container "reporting-api" has no readinessProbe, so Service teei/reporting-api sends it traffic before it is ready, and a rolling update counts it available at once. Add a readinessProbe (httpGet on the health path).';
+const noReadiness = 'Deployment teei/reporting-api container "reporting-api" has no readinessProbe, so Service teei/reporting-api sends it traffic before it is ready, and a rolling update counts it available at once. Add a readinessProbe that passes only when it can serve (httpGet on its health endpoint; grpc, tcpSocket or exec for other protocols).';
 const noLiveness = (ref = "Deployment teei/reporting-api", label = 'container "reporting-api"') =>
     `${ref} ${label} has no livenessProbe, so a hung process keeps its pod forever. Add a livenessProbe with a longer failure window (failureThreshold x periodSeconds) than the readinessProbe.`;
 const withoutReadiness = deployment((spec) => { delete spec.containers[0].readinessProbe; });
@@ -29,7 +29,7 @@ describe("workloads-container-missing-probes", () => {
         const second = service((props) => { props.metadata.name = "reporting-api-v2"; });
         const stack = [...stackWith(withoutReadiness), { ...second, urn: `${second.urn}-v2` }];
         assert.deepEqual(await stackMessages(policy, stack), [
-            'Deployment teei/reporting-api container "reporting-api" has no readinessProbe, so Services teei/reporting-api and teei/reporting-api-v2 send it traffic before it is ready, and a rolling update counts it available at once. Add a readinessProbe (httpGet on the health path).',
+            'Deployment teei/reporting-api container "reporting-api" has no readinessProbe, so Services teei/reporting-api and teei/reporting-api-v2 send it traffic before it is ready, and a rolling update counts it available at once. Add a readinessProbe that passes only when it can serve (httpGet on its health endpoint; grpc, tcpSocket or exec for other protocols).',
         ]);
     });
 
@@ -59,7 +59,7 @@ describe("workloads-container-missing-probes", () => {
     it("refuses a bare Pod without a readinessProbe that a Service selects, without speaking of a rollout", async () => {
         const bare = pod((spec) => { delete spec.containers[0].readinessProbe; });
         assert.deepEqual(await stackMessages(policy, [...compliantStack(), bare]), [
-            'Pod teei/debug container "reporting-api" has no readinessProbe, so Service teei/reporting-api sends it traffic before it is ready. Add a readinessProbe (httpGet on the health path).',
+            'Pod teei/debug container "reporting-api" has no readinessProbe, so Service teei/reporting-api sends it traffic before it is ready. Add a readinessProbe that passes only when it can serve (httpGet on its health endpoint; grpc, tcpSocket or exec for other protocols).',
         ]);
     });
 
