@@ -2,10 +2,10 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { annotationKeys, defaults, labelKeys, type ProbeTimings, type ReplicaRange } from "./defaults";
 import { gatewayApiVersion, gkeNetworkingApiVersion, healthCheckPolicySpec, httpRouteSpec, type Backend } from "./gateway";
-import { contentHash, selectorLabels, serviceLabels, workloadLabels, type Track } from "./labels";
+import { configAnnotations, contentHash, selectorLabels, serviceLabels, workloadLabels, type Track } from "./labels";
 import type { MicroserviceArgs, MicroserviceTuning } from "./microservice-args";
 import { kubeDnsPeer, serviceNetworkPolicySpec } from "./network";
-import { configAnnotations, deploymentSpec, portName } from "./pod";
+import { deploymentSpec, portName } from "./pod";
 import { canarySuffix, serviceProblems, WorkloadArgsError } from "./validate";
 
 export type { MicroserviceArgs, MicroserviceCanary, MicroserviceResources, MicroserviceTuning, PublicRoute } from "./microservice-args";

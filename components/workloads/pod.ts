@@ -165,12 +165,3 @@ export function deploymentSpec(s: PodSettings): DeploymentSpec {
         },
     };
 }
-
-/**
- * The annotation naming the stack config key an object comes from (`golive:services[0]`,
- * or a key below it), or none when the caller gave no config path.
- */
-export function configAnnotations(configPath: string | undefined, subkey?: string): Record<string, string> {
-    if (configPath === undefined) return {};
-    return { [annotationKeys.config]: subkey ? `${configPath}.${subkey}` : configPath };
-}

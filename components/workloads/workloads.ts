@@ -3,9 +3,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { defaults, type Environment } from "./defaults";
 import { featureFlagsConfigMapName, featureFlagsData, featureFlagsHash, type FeatureFlag } from "./feature-flags";
 import { gatewayAnnotations, gatewayApiVersion, gatewaySpec, resolveGateway, type GatewaySettings, type PublicHost } from "./gateway";
-import { platformLabels } from "./labels";
+import { configAnnotations, platformLabels } from "./labels";
 import { Microservice, type MicroserviceArgs } from "./microservice";
-import { configAnnotations } from "./pod";
 import { defaultDenySpec } from "./network";
 import { canarySuffix, serviceProblems, WorkloadArgsError } from "./validate";
 
