@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { WorkloadsArgs } from "../components/workloads";
-import type { StackConfig } from "../config";
+import { namespace, type StackConfig } from "../config";
 
 /**
  * The Workloads component's plain args from the validated stack config; secret names are
@@ -12,8 +12,11 @@ export function workloadsArgs(config: StackConfig, secret: (key: string) => pulu
         namespace: config.cluster.namespace,
         domain: config.domain,
         featureFlags: config.featureFlags,
-        services: config.services.map(({ secretEnv, egress, ...s }) => ({
+        // Each object names the stack config key it comes from, so findings can name it too.
+        configKeys: { namespace: `${namespace}:cluster.namespace`, featureFlags: `${namespace}:featureFlags`, domain: `${namespace}:domain` },
+        services: config.services.map(({ secretEnv, egress, ...s }, i) => ({
             ...s,
+            configPath: `${namespace}:services[${i}]`,
             secretEnv: Object.fromEntries(Object.entries(secretEnv).map(([env, key]) => [env, secret(key)])),
             extraEgress: egress.map((e) => ({ to: [{ ipBlock: { cidr: e.cidr } }], ports: [{ port: e.port, protocol: e.protocol }] })),
         })),

@@ -3,6 +3,7 @@
  * components and the tests read the same numbers. Each is explained where it is used (the
  * `@default` of the args field that overrides it).
  */
+import { goliveAnnotations, goliveLabels } from "../../policies/lib/keys";
 
 /** The stack's environment; it picks the production or staging default where they differ. */
 export type Environment = "staging" | "production";
@@ -10,7 +11,7 @@ export type Environment = "staging" | "production";
 /** `app.kubernetes.io/part-of` of everything golive declares. */
 export const partOf = "golive";
 
-/** Labels golive reads back (the canary policy matches on the same names). */
+/** Labels golive writes; those the policies read back are defined once, in the pack. */
 export const labelKeys = {
     name: "app.kubernetes.io/name",
     version: "app.kubernetes.io/version",
@@ -18,14 +19,16 @@ export const labelKeys = {
     component: "app.kubernetes.io/component",
     managedBy: "app.kubernetes.io/managed-by",
     environment: "golive.dev/environment",
-    track: "golive.dev/track",
-    canaryOf: "golive.dev/canary-of",
+    track: goliveLabels.track,
+    canaryOf: goliveLabels.canaryOf,
 } as const;
 
 /** Annotations golive writes: what the gate and people can read back from the objects. */
 export const annotationKeys = {
-    /** The declared health path, on the Deployment, so a reviewer (or a policy) sees what probes should hit. */
-    healthPath: "golive.dev/health-path",
+    /** The declared health path, on the pod template, so a reviewer (or a policy) sees what probes should hit. */
+    healthPath: goliveAnnotations.healthPath,
+    /** The stack config key an object comes from, so a finding names what to change in the stack file. */
+    config: goliveAnnotations.config,
     /** Hash of the non-secret env on the pod template: changing a setting rolls the pods. */
     configHash: "golive.dev/config-hash",
     /** Hash of the feature flags on the pod template: a kill switch rolls the pods. */

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { labelKeys, partOf, type Environment } from "./defaults";
+import { annotationKeys, labelKeys, partOf, type Environment } from "./defaults";
 
 export type Track = "stable" | "canary";
 
@@ -80,4 +80,13 @@ function sortKeys(v: unknown): unknown {
         return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]));
     }
     return v;
+}
+
+/**
+ * The annotation naming the stack config key an object comes from (`golive:services[0]`,
+ * or a key below it), or none when the caller gave no config path.
+ */
+export function configAnnotations(configPath: string | undefined, subkey?: string): Record<string, string> {
+    if (configPath === undefined) return {};
+    return { [annotationKeys.config]: subkey ? `${configPath}.${subkey}` : configPath };
 }

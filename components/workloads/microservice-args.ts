@@ -147,6 +147,13 @@ export interface MicroserviceTuning {
 export interface MicroserviceArgs extends MicroserviceTuning {
     /** Picks production or staging defaults where they differ. */
     environment: Environment;
+    /**
+     * The stack config key the service is declared at (`golive:services[0]`), written on each
+     * of its objects as the golive.dev/config annotation (its env ConfigMap gets `...env`, its
+     * Secret `...secretEnv`), so the gate's findings name the key to change in the stack file.
+     * @default undefined (no annotation; findings name the Kubernetes fields only)
+     */
+    configPath?: string;
     /** The namespace; it must exist first (pass its resource in `dependsOn`: the children inherit it). */
     namespace: string;
     /** Pinned by version tag or sha256 digest. */

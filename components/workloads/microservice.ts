@@ -2,10 +2,10 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { annotationKeys, defaults, labelKeys, type ProbeTimings, type ReplicaRange } from "./defaults";
 import { gatewayApiVersion, gkeNetworkingApiVersion, healthCheckPolicySpec, httpRouteSpec, type Backend } from "./gateway";
-import { contentHash, selectorLabels, serviceLabels, workloadLabels, type Track } from "./labels";
+import { configAnnotations, contentHash, selectorLabels, serviceLabels, workloadLabels, type Track } from "./labels";
 import type { MicroserviceArgs, MicroserviceTuning } from "./microservice-args";
 import { kubeDnsPeer, serviceNetworkPolicySpec } from "./network";
-import { deploymentAnnotations, deploymentSpec, portName } from "./pod";
+import { deploymentSpec, portName } from "./pod";
 import { canarySuffix, serviceProblems, WorkloadArgsError } from "./validate";
 
 export type { MicroserviceArgs, MicroserviceCanary, MicroserviceResources, MicroserviceTuning, PublicRoute } from "./microservice-args";
@@ -98,19 +98,23 @@ export class Microservice extends pulumi.ComponentResource {
         const labels = serviceLabels(name, env);
         // Children wait for what the component waits for (the namespace, the flags ConfigMap).
         const childOpts: pulumi.CustomResourceOptions = { parent: this, ...(opts?.dependsOn ? { dependsOn: opts.dependsOn } : {}) };
-        const meta = (objectName: string, extra: Record<string, string> = {}) => ({ name: objectName, namespace: ns, labels: { ...labels, ...extra } });
+        // Every object names the stack config key it comes from, so the gate's findings can too.
+        const source = configAnnotations(args.configPath);
+        const annotated = (a: Record<string, string>) => (Object.keys(a).length > 0 ? { annotations: a } : {});
+        const meta = (objectName: string, extra: Record<string, string> = {}) => ({ name: objectName, namespace: ns, labels: { ...labels, ...extra }, ...annotated(source) });
 
         this.serviceAccount = new k8s.core.v1.ServiceAccount(`${name}-serviceaccount`, {
             metadata: {
                 ...meta(name),
-                ...(args.gcpServiceAccount ? { annotations: { [annotationKeys.workloadIdentity]: args.gcpServiceAccount } } : {}),
+                ...annotated({ ...source, ...(args.gcpServiceAccount ? { [annotationKeys.workloadIdentity]: args.gcpServiceAccount } : {}) }),
             },
             automountServiceAccountToken: args.automountServiceAccountToken ?? false,
         }, childOpts);
 
         const configMapName = `${name}-config`;
         this.config = new k8s.core.v1.ConfigMap(`${name}-config`, {
-            metadata: meta(configMapName),
+            // One entry per key of the service's env: the gate names `<service>.env.<KEY>`.
+            metadata: { ...meta(configMapName), ...annotated(configAnnotations(args.configPath, "env")) },
             data: { ...envValues },
         }, childOpts);
 
@@ -118,7 +122,7 @@ export class Microservice extends pulumi.ComponentResource {
         const secretEnvNames = Object.keys(secretEnv);
         if (secretEnvNames.length > 0) {
             this.secret = new k8s.core.v1.Secret(`${name}-secrets`, {
-                metadata: meta(secretName),
+                metadata: { ...meta(secretName), ...annotated(configAnnotations(args.configPath, "secretEnv")) },
                 type: "Opaque",
                 stringData: Object.fromEntries(Object.entries(secretEnv).map(([k, v]) => [k, pulumi.secret(v)])),
             }, childOpts);
@@ -133,7 +137,7 @@ export class Microservice extends pulumi.ComponentResource {
             const workload = workloadLabels(name, env, track, image);
             const dependsOnConfig = [this.serviceAccount, this.config, ...(this.secret ? [this.secret] : [])];
             const deployment = new k8s.apps.v1.Deployment(`${key}-deployment`, {
-                metadata: { name: objectName, namespace: ns, labels: workload, annotations: deploymentAnnotations(healthPath) },
+                metadata: { name: objectName, namespace: ns, labels: workload, ...annotated(source) },
                 spec: deploymentSpec({
                     service: name,
                     environment: env,
@@ -165,7 +169,7 @@ export class Microservice extends pulumi.ComponentResource {
             }, { ...childOpts, dependsOn: mergeDependsOn(childOpts.dependsOn, dependsOnConfig) });
             const trackLabels = track === "canary" ? workload : { ...labels, [labelKeys.track]: track };
             const service = new k8s.core.v1.Service(`${key}-service`, {
-                metadata: { name: objectName, namespace: ns, labels: trackLabels },
+                metadata: { name: objectName, namespace: ns, labels: trackLabels, ...annotated(source) },
                 spec: {
                     type: "ClusterIP",
                     selector: selectorLabels(name, track),
@@ -173,7 +177,7 @@ export class Microservice extends pulumi.ComponentResource {
                 },
             }, childOpts);
             const autoscaler = new k8s.autoscaling.v2.HorizontalPodAutoscaler(`${key}-hpa`, {
-                metadata: { name: objectName, namespace: ns, labels: trackLabels },
+                metadata: { name: objectName, namespace: ns, labels: trackLabels, ...annotated(source) },
                 spec: {
                     scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: objectName },
                     minReplicas: range.min,
@@ -193,7 +197,7 @@ export class Microservice extends pulumi.ComponentResource {
             // maxUnavailable 1: a drain always makes progress, and never takes more than one pod
             // of a track at a time; the selector includes the track, so no pod has two budgets.
             const disruptionBudget = new k8s.policy.v1.PodDisruptionBudget(`${key}-pdb`, {
-                metadata: { name: objectName, namespace: ns, labels: trackLabels },
+                metadata: { name: objectName, namespace: ns, labels: trackLabels, ...annotated(source) },
                 spec: {
                     maxUnavailable: 1,
                     selector: { matchLabels: selectorLabels(name, track) },
@@ -206,7 +210,7 @@ export class Microservice extends pulumi.ComponentResource {
                 healthCheck = new k8s.apiextensions.CustomResource(`${key}-healthcheck`, {
                     apiVersion: gkeNetworkingApiVersion,
                     kind: "HealthCheckPolicy",
-                    metadata: { name: objectName, namespace: ns, labels: trackLabels },
+                    metadata: { name: objectName, namespace: ns, labels: trackLabels, ...annotated(source) },
                     spec: healthCheckPolicySpec(objectName, healthPath),
                 }, { ...childOpts, dependsOn: mergeDependsOn(childOpts.dependsOn, [service]) });
             }

@@ -28,7 +28,7 @@ export interface PodSettings {
     secretEnvNames: readonly string[];
     configMapName: string;
     secretName: string;
-    /** Pod-template annotations (content hashes that roll the pods when settings change). */
+    /** Pod-template annotations (content hashes that roll the pods when settings change); the health path is added. */
     podAnnotations: Record<string, string>;
     resources: ResourceSpec;
     probes: ProbeTimings;
@@ -116,7 +116,9 @@ export function deploymentSpec(s: PodSettings): DeploymentSpec {
         template: {
             metadata: {
                 labels: workloadLabels(s.service, s.environment, s.track, s.image),
-                annotations: s.podAnnotations,
+                // The health path on the pods' own metadata: what the probes below hit, and what
+                // the gate judges them against (any workload can declare it the same way).
+                annotations: { ...s.podAnnotations, [annotationKeys.healthPath]: s.healthPath },
             },
             spec: {
                 serviceAccountName: s.serviceAccountName,
@@ -162,9 +164,4 @@ export function deploymentSpec(s: PodSettings): DeploymentSpec {
             },
         },
     };
-}
-
-/** Deployment annotations: the declared health path, readable by reviewers and the gate. */
-export function deploymentAnnotations(healthPath: string): Record<string, string> {
-    return { [annotationKeys.healthPath]: healthPath };
 }

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { defaults, type Environment } from "./defaults";
 import { featureFlagsConfigMapName, featureFlagsData, featureFlagsHash, type FeatureFlag } from "./feature-flags";
 import { gatewayAnnotations, gatewayApiVersion, gatewaySpec, resolveGateway, type GatewaySettings, type PublicHost } from "./gateway";
-import { platformLabels } from "./labels";
+import { configAnnotations, platformLabels } from "./labels";
 import { Microservice, type MicroserviceArgs } from "./microservice";
 import { defaultDenySpec } from "./network";
 import { canarySuffix, serviceProblems, WorkloadArgsError } from "./validate";
@@ -46,6 +46,14 @@ export interface WorkloadsArgs {
      * @default true
      */
     rollOnFeatureFlagChange?: boolean;
+    /**
+     * The stack config keys the namespace-wide objects come from, written on them as the
+     * golive.dev/config annotation (each service's own is its `configPath`): `namespace` on
+     * the Namespace and its default deny, `featureFlags` on the flags ConfigMap, `domain` on
+     * the Gateway.
+     * @default {} (no annotations)
+     */
+    configKeys?: { namespace?: string; featureFlags?: string; domain?: string };
 }
 
 /** The Gateway's Kubernetes name. */
@@ -114,10 +122,16 @@ export class Workloads extends pulumi.ComponentResource {
         const env = args.environment;
         const ns = args.namespace;
         const labels = platformLabels(env);
+        const keys = args.configKeys ?? {};
+        const source = (key: string | undefined) => {
+            const a = configAnnotations(key);
+            return Object.keys(a).length > 0 ? { annotations: a } : {};
+        };
 
         this.namespaceResource = new k8s.core.v1.Namespace(`${name}-namespace`, {
             metadata: {
                 name: ns,
+                ...source(keys.namespace),
                 labels: {
                     ...labels,
                     "pod-security.kubernetes.io/enforce": "restricted",
@@ -132,13 +146,13 @@ export class Workloads extends pulumi.ComponentResource {
         const inNamespace: pulumi.CustomResourceOptions = { parent: this, dependsOn: [this.namespaceResource] };
 
         this.defaultDeny = new k8s.networking.v1.NetworkPolicy(`${name}-default-deny`, {
-            metadata: { name: "default-deny", namespace: ns, labels },
+            metadata: { name: "default-deny", namespace: ns, labels, ...source(keys.namespace) },
             spec: defaultDenySpec(),
         }, inNamespace);
 
         const flags = args.featureFlags ?? {};
         this.featureFlags = new k8s.core.v1.ConfigMap(`${name}-feature-flags`, {
-            metadata: { name: featureFlagsConfigMapName, namespace: ns, labels },
+            metadata: { name: featureFlagsConfigMapName, namespace: ns, labels, ...source(keys.featureFlags) },
             data: featureFlagsData(flags),
         }, inNamespace);
         const flagsHash = (args.rollOnFeatureFlagChange ?? true) ? featureFlagsHash(flags) : undefined;
@@ -151,7 +165,7 @@ export class Workloads extends pulumi.ComponentResource {
             this.gateway = new k8s.apiextensions.CustomResource(`${name}-gateway`, {
                 apiVersion: gatewayApiVersion,
                 kind: "Gateway",
-                metadata: { name: gatewayName, namespace: ns, labels, annotations: gatewayAnnotations(gateway) },
+                metadata: { name: gatewayName, namespace: ns, labels, annotations: { ...gatewayAnnotations(gateway), ...configAnnotations(keys.domain) } },
                 spec: gatewaySpec(gateway, publicHosts),
             }, inNamespace);
         }

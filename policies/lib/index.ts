@@ -2,3 +2,5 @@ export * from "./define";
 export * from "./kubernetes";
 export * from "./image";
 export * from "./resource-types";
+export * from "./keys";
+export * from "./config-source";

@@ -4,13 +4,13 @@
  * Not a policy; the policies of this folder import it.
  */
 import type { PolicyResource } from "@pulumi/policy";
-import { isKind, podMetadataOf, type Json } from "../lib";
+import { goliveLabels, isKind, nameOf, namespaceOf, podMetadataOf, type Json } from "../lib";
 
 export { nameOf, namespaceOf, objectRef } from "../lib";
 
 /** The labels golive puts on a canary Deployment: `track: canary` and the stable Deployment's name. */
-export const trackLabel = "golive.dev/track";
-export const canaryOfLabel = "golive.dev/canary-of";
+export const trackLabel = goliveLabels.track;
+export const canaryOfLabel = goliveLabels.canaryOf;
 
 /** Labels of the pods a workload creates (its pod template's, or a bare Pod's own). */
 export function podLabelsOf(type: string, props: Json): Record<string, string> {
@@ -94,4 +94,32 @@ export function resourcesOfKind(resources: readonly PolicyResource[], group: str
 export function configNumber(config: Record<string, unknown>, key: string, fallback: number): number {
     const v = config[key];
     return typeof v === "number" && Number.isFinite(v) ? v : fallback;
+}
+
+/**
+ * The Services of the stack that send traffic to a workload's pods: same namespace, a
+ * non-empty spec.selector whose every label the pods carry (a Service selects by equality
+ * only). A Service without a selector (manual Endpoints) or of type ExternalName selects no pod.
+ */
+export function servicesSelecting(resources: readonly PolicyResource[], workload: PolicyResource): PolicyResource[] {
+    const labels = podLabelsOf(workload.type, workload.props);
+    const ns = namespaceOf(workload.props);
+    return resourcesOfKind(resources, "core", "Service").filter((svc) => {
+        if (namespaceOf(svc.props) !== ns || svc.props.spec?.type === "ExternalName") return false;
+        const selector: Json = svc.props.spec?.selector;
+        if (!selector || typeof selector !== "object" || Object.keys(selector).length === 0) return false;
+        return Object.entries(selector).every(([k, v]) => labels[k] === v);
+    });
+}
+
+/** `Service teei/api` or `Services teei/api and teei/api-v2`, for messages. */
+export function servicesText(services: readonly PolicyResource[]): string {
+    const names = services.map((s) => `${namespaceOf(s.props)}/${nameOf(s.props)}`);
+    if (names.length === 1) return `Service ${names[0]!}`;
+    return `Services ${names.slice(0, -1).join(", ")} and ${names[names.length - 1]!}`;
+}
+
+/** `Service teei/api sends` or `Services teei/api and teei/api-v2 send`. */
+export function servicesSend(services: readonly PolicyResource[]): string {
+    return `${servicesText(services)} ${services.length === 1 ? "sends" : "send"}`;
 }

@@ -1,4 +1,4 @@
-import { containersOf, imageDigest, imageTag, kubernetesKinds, podSpecOf, podTemplateKinds, resourcePolicy, sha256Digest } from "../lib";
+import { configKey, containersOf, goliveLabels, imageDigest, imageTag, kubernetesKinds, podSpecOf, podTemplateKinds, resourcePolicy, sha256Digest } from "../lib";
 
 /** Why an image reference is not pinned, or undefined when it is. */
 export function unpinnedReason(image: string): string | undefined {
@@ -23,15 +23,19 @@ export const workloadsContainerDisallowUnpinnedImage = resourcePolicy({
     validateResource: (args, reportViolation) => {
         const pod = podSpecOf(args.type, args.props);
         if (!pod) return;
+        // For a workload golive planned, the image is the service's (or its canary's) in the stack file.
+        const isCanary = args.props.metadata?.labels?.[goliveLabels.track] === "canary";
+        const key = configKey(args.urn, args.props, isCanary ? "canary.image" : "image");
+        const pin = `Pin ${key ? `${key} to ` : ""}a version tag (registry/app:v2.5.0) or a digest (registry/app@sha256:...).`;
         for (const c of containersOf(pod)) {
             const image: unknown = c.container?.image;
             if (typeof image !== "string" || image === "") {
-                reportViolation(`${c.label} (${c.path}) has no image. Pin a version tag (registry/app:v2.5.0) or a digest (registry/app@sha256:...).`);
+                reportViolation(`${c.label} (${c.path}) has no image. ${pin}`);
                 continue;
             }
             const reason = unpinnedReason(image);
             if (reason) {
-                reportViolation(`${c.label} image "${image}" is not pinned: ${reason}. Pin a version tag (registry/app:v2.5.0) or a digest (registry/app@sha256:...).`);
+                reportViolation(`${c.label} image "${image}" is not pinned: ${reason}. ${pin}`);
             }
         }
     },

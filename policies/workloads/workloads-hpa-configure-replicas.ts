@@ -1,4 +1,4 @@
-import { kubernetesKinds, resourcePolicy } from "../lib";
+import { fixTarget, kubernetesKinds, resourcePolicy } from "../lib";
 import { configNumber, objectRef } from "./objects";
 import { defaultMinReplicas } from "./scaling";
 
@@ -29,12 +29,15 @@ export const workloadsHpaConfigureReplicas = resourcePolicy({
         const minValue = typeof min === "number" ? min : 1; // the API's default
         const minText = typeof min === "number" ? `${min}` : "unset (1 by default)";
         const hpa = objectRef(args.type, args.props);
+        // For an HPA golive planned, the range is the service's replicas in the stack file.
+        const minField = fixTarget(args.urn, args.props, "spec.minReplicas", "replicas.min");
+        const maxField = fixTarget(args.urn, args.props, "spec.maxReplicas", "replicas.max");
         if (minValue < floor) {
-            reportViolation(`${hpa} minReplicas is ${minText}, below ${floor}, so one pod carries all traffic at low load and a single eviction is an outage. Set spec.minReplicas to at least ${floor}.`);
+            reportViolation(`${hpa} minReplicas is ${minText}, below ${floor}, so one pod carries all traffic at low load and a single eviction is an outage. Set ${minField} to at least ${floor}.`);
         }
         if (typeof max !== "number" || max <= minValue) {
             const maxText = typeof max === "number" ? `${max}` : "unset";
-            reportViolation(`${hpa} maxReplicas is ${maxText}, not above minReplicas ${minValue}, so it can never scale out. Set spec.maxReplicas above spec.minReplicas (e.g. 10).`);
+            reportViolation(`${hpa} maxReplicas is ${maxText}, not above minReplicas ${minValue}, so it can never scale out. Set ${maxField} above ${minValue} (e.g. 10).`);
         }
     },
 });

@@ -1,4 +1,4 @@
-import { kubernetesKinds, resourcePolicy, type Json } from "../lib";
+import { configKey, kubernetesKinds, resourcePolicy, type Json } from "../lib";
 import { objectRef } from "./objects";
 
 /** The fund-store runbook's steps, as the canary's share of a rule's traffic. */
@@ -40,6 +40,8 @@ export const workloadsHttprouteEnforceCanarySteps = resourcePolicy({
         const rules: Json = args.props.spec?.rules;
         if (!Array.isArray(rules)) return;
         const route = objectRef(args.type, args.props);
+        // For a route golive planned, the split is the service's canary weight in the stack file.
+        const weightKey = configKey(args.urn, args.props, "canary.weight");
         rules.forEach((rule: Json, i: number) => {
             const refs: Json[] = Array.isArray(rule?.backendRefs) ? rule.backendRefs : [];
             if (refs.length === 0) return;
@@ -59,7 +61,7 @@ export const workloadsHttprouteEnforceCanarySteps = resourcePolicy({
             if (allowedSplits.some((split) => sameSplit(split, nonZero)) && canaryOk) return;
             const split = shares.map((s) => `${percent(s.share)} to "${s.name}"`).join(" and ");
             const weights = backends.map((b) => b.weight).join(", ");
-            reportViolation(`${route} rules[${i}] sends ${split} (weights ${weights}), not a canary step. Set the stable/canary weights to 100/0, 90/10, 50/50 or 0/100.`);
+            reportViolation(`${route} rules[${i}] sends ${split} (weights ${weights}), not a canary step. ${weightKey ? `Set ${weightKey} to 0, 10, 50 or 100.` : "Set the stable/canary weights to 100/0, 90/10, 50/50 or 0/100."}`);
         });
     },
 });

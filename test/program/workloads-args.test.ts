@@ -15,6 +15,16 @@ describe("the Workloads args index.ts builds from the stack config", () => {
         assert.equal(args.environment, "production");
     });
 
+    it("gives each service the stack config key it is declared at, and the platform objects theirs", () => {
+        assert.deepEqual(args.services.map((s) => [s.name, s.configPath]), [
+            ["reporting-api", "golive:services[0]"],
+            ["q2q-pipeline", "golive:services[1]"],
+            ["notification-service", "golive:services[2]"],
+            ["export-service", "golive:services[3]"],
+        ]);
+        assert.deepEqual(args.configKeys, { namespace: "golive:cluster.namespace", featureFlags: "golive:featureFlags", domain: "golive:domain" });
+    });
+
     it("turns a service's private egress into a NetworkPolicy egress rule", () => {
         const api = args.services.find((s) => s.name === "reporting-api")!;
         assert.deepEqual(api.extraEgress, [{ to: [{ ipBlock: { cidr: "10.20.0.5/32" } }], ports: [{ port: 5432, protocol: "TCP" }] }]);

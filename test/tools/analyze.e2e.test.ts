@@ -16,7 +16,7 @@ describe("npm run analyze on files written by others", function () {
         assert.equal(r.code, 1, r.stderr);
         assert.match(r.stdout, /^NO-GO for production: \d+ mandatory violations\.$/m);
         const f = readJson<Findings>(json);
-        const allowAll = f.violations.filter((v) => v.policy === "workloads-pod-missing-networkpolicy" && v.message.includes("is an empty rule {}"));
+        const allowAll = f.violations.filter((v) => v.policy === "workloads-networkpolicy-disallow-allow-all");
         assert.deepEqual(allowAll.map((v) => v.urn), [
             "urn:pulumi:manifests::golive::kubernetes:networking.k8s.io/v1:NetworkPolicy::frontend",
             "urn:pulumi:manifests::golive::kubernetes:networking.k8s.io/v1:NetworkPolicy::monitoring/prometheus-adapter",

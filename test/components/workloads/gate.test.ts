@@ -53,9 +53,12 @@ describe("Workloads against the workload policies", () => {
         }
     });
 
-    it("is caught by the gate when a tuning override weakens a default", async () => {
+    it("is caught by the gate when a tuning override weakens a default, naming the stack config key to change", async () => {
         const weak = withService(stackArgs("production"), "q2q-pipeline", (s) => ({ ...s, replicas: { min: 1, max: 1 } }));
-        const found = await findings(weak);
-        assert.ok(found.some((f) => f.startsWith("workloads-hpa-configure-replicas: ")), found.join("\n"));
+        const found = (await findings(weak)).filter((f) => f.startsWith("workloads-hpa-configure-replicas: ")).map((f) => f.split("\n")[1]);
+        assert.deepEqual(found, [
+            "HorizontalPodAutoscaler teei/q2q-pipeline minReplicas is 1, below 2, so one pod carries all traffic at low load and a single eviction is an outage. Set Pulumi.test.yaml: golive:services[1].replicas.min (spec.minReplicas) to at least 2.",
+            "HorizontalPodAutoscaler teei/q2q-pipeline maxReplicas is 1, not above minReplicas 1, so it can never scale out. Set Pulumi.test.yaml: golive:services[1].replicas.max (spec.maxReplicas) above 1 (e.g. 10).",
+        ]);
     });
 });

@@ -48,7 +48,38 @@ describe("Microservice", () => {
         assert.equal(c.readinessProbe.failureThreshold, 3);
         assert.equal(c.startupProbe.httpGet.path, "/healthz");
         assert.equal(c.livenessProbe.httpGet.path, "/healthz/live");
-        assert.equal(find(rs, types.deployment, "ledger-deployment").inputs.metadata.annotations["golive.dev/health-path"], "/healthz");
+        assert.equal(find(rs, types.deployment, "ledger-deployment").inputs.spec.template.metadata.annotations["golive.dev/health-path"], "/healthz");
+    });
+
+    it("declares the health path on the pod template, where the gate reads it", () => {
+        const d = find(production, types.deployment, "reporting-api-deployment");
+        assert.equal(d.inputs.spec.template.metadata.annotations["golive.dev/health-path"], "/health");
+        assert.equal(d.inputs.metadata.annotations["golive.dev/health-path"], undefined);
+    });
+
+    it("annotates every object with the stack config key it comes from", () => {
+        const source = (type: string, name: string) => find(production, type, name).inputs.metadata.annotations?.["golive.dev/config"];
+        // reporting-api is services[0] of Pulumi.production.yaml, export-service services[3].
+        for (const [type, name] of [
+            [types.serviceAccount, "reporting-api-serviceaccount"], [types.deployment, "reporting-api-deployment"], [types.service, "reporting-api-service"],
+            [types.hpa, "reporting-api-hpa"], [types.pdb, "reporting-api-pdb"], [types.networkPolicy, "reporting-api-networkpolicy"],
+            [types.httpRoute, "reporting-api-httproute"], [types.healthCheckPolicy, "reporting-api-healthcheck"],
+        ] as const) {
+            assert.equal(source(type, name), "golive:services[0]", name);
+        }
+        assert.equal(source(types.configMap, "reporting-api-config"), "golive:services[0].env");
+        assert.equal(source(types.secret, "reporting-api-secrets"), "golive:services[0].secretEnv");
+        assert.equal(source(types.hpa, "export-service-hpa"), "golive:services[3]");
+        assert.equal(source(types.namespace, "platform-namespace"), "golive:cluster.namespace");
+        assert.equal(source(types.networkPolicy, "platform-default-deny"), "golive:cluster.namespace");
+        assert.equal(source(types.configMap, "platform-feature-flags"), "golive:featureFlags");
+    });
+
+    it("writes no config annotation when the caller gives no config path", async () => {
+        const rs = await record(() => new Microservice("ledger", standalone()));
+        for (const r of rs.filter((x) => x.type.startsWith("kubernetes:"))) {
+            assert.equal(r.inputs.metadata.annotations?.["golive.dev/config"], undefined, r.name);
+        }
     });
 
     it("drains before stopping: a preStop sleep, then a grace period that outlasts it", () => {
@@ -174,7 +205,7 @@ describe("Microservice", () => {
     it("does not mount the service account token, and annotates Workload Identity only when asked", async () => {
         const sa = find(production, types.serviceAccount, "reporting-api-serviceaccount");
         assert.equal(sa.inputs.automountServiceAccountToken, false);
-        assert.equal(sa.inputs.metadata.annotations, undefined);
+        assert.deepEqual(sa.inputs.metadata.annotations, { "golive.dev/config": "golive:services[0]" });
         assert.equal(podSpec(find(production, types.deployment, "reporting-api-deployment")).automountServiceAccountToken, false);
         assert.equal(podSpec(find(production, types.deployment, "reporting-api-deployment")).serviceAccountName, "reporting-api");
         const rs = await record(() => new Microservice("ledger", standalone({ automountServiceAccountToken: true, gcpServiceAccount: "ledger@teei-csr-prod.iam.gserviceaccount.com" })));

@@ -111,7 +111,7 @@ describe("Workloads", () => {
         const gw = find(production, types.gateway, "platform-gateway");
         assert.equal(gw.inputs.apiVersion, "gateway.networking.k8s.io/v1");
         assert.equal(gw.inputs.metadata.name, "public");
-        assert.deepEqual(gw.inputs.metadata.annotations, { "networking.gke.io/certmap": "golive" });
+        assert.deepEqual(gw.inputs.metadata.annotations, { "networking.gke.io/certmap": "golive", "golive.dev/config": "golive:domain" });
         const allowedRoutes = { namespaces: { from: "Same" }, kinds: [{ group: "gateway.networking.k8s.io", kind: "HTTPRoute" }] };
         assert.deepEqual(gw.inputs.spec, {
             gatewayClassName: "gke-l7-global-external-managed",
@@ -143,7 +143,7 @@ describe("Workloads", () => {
         const gw = find(rs, types.gateway, "platform-gateway").inputs;
         assert.equal(gw.spec.gatewayClassName, "gke-l7-regional-external-managed");
         assert.deepEqual(gw.spec.addresses, [{ type: "NamedAddress", value: "teei-prod-ip" }]);
-        assert.deepEqual(gw.metadata.annotations, { "networking.gke.io/certmap": "teei-prod" });
+        assert.deepEqual(gw.metadata.annotations, { "networking.gke.io/certmap": "teei-prod", "golive.dev/config": "golive:domain" });
         assert.deepEqual(find(rs, types.networkPolicy, "reporting-api-networkpolicy").inputs.spec.ingress[0].from, [{ ipBlock: { cidr: "10.129.0.0/23" } }]);
     });
 

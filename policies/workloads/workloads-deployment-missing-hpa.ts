@@ -1,0 +1,28 @@
+import { isKind, kubernetesKinds, stackPolicy, type Json } from "../lib";
+import { objectRef, trackLabel } from "./objects";
+import { defaultMinReplicas, hpasTargeting } from "./scaling";
+
+const isCanary = (props: Json) => props?.metadata?.labels?.[trackLabel] === "canary";
+
+/**
+ * Every Deployment is scaled by a HorizontalPodAutoscaler: the runbook's "Auto-scaling
+ * policies configured (min: 2, max: 10 pods)". A fixed spec.replicas cannot absorb launch
+ * load. Canary Deployments (golive.dev/track: canary) are exempt: their size follows the
+ * rollout step, not load. The HPA's own range is workloads-hpa-configure-replicas' concern;
+ * finding the HPA that targets a Deployment needs the whole stack, hence a stack policy.
+ */
+export const workloadsDeploymentMissingHpa = stackPolicy({
+    name: "workloads-deployment-missing-hpa",
+    description: "Every Deployment but a canary is scaled by a HorizontalPodAutoscaler.",
+    severity: "high",
+    runbook: ["004.infra.autoscaling"],
+    remediation: `Add an autoscaling/v2 HorizontalPodAutoscaler whose scaleTargetRef names the Deployment, with minReplicas of at least ${defaultMinReplicas} and a maxReplicas above it.`,
+    appliesTo: kubernetesKinds("apps/Deployment"),
+    validateStack: (args, reportViolation) => {
+        for (const d of args.resources) {
+            if (!isKind(d.type, "apps", "Deployment") || isCanary(d.props)) continue;
+            if (hpasTargeting(args.resources, d).length > 0) continue;
+            reportViolation(`${objectRef(d.type, d.props)} has no HorizontalPodAutoscaler, so it runs a fixed number of pods and cannot absorb load. Add an autoscaling/v2 HorizontalPodAutoscaler in its namespace whose scaleTargetRef names it (kind Deployment), with minReplicas of at least ${defaultMinReplicas} and a maxReplicas above it.`, d.urn);
+        }
+    },
+});
