@@ -17,7 +17,7 @@ export const stackConfigSchema = z
         cluster,
         launch,
         featureFlags: featureFlags.default({}),
-        services: services.min(1, { error: "declare at least one service" }),
+        services,
         alerting: alerting.default(alerting.parse({})),
         firestore: firestore.optional(),
         edge: edge.optional(),
@@ -25,7 +25,7 @@ export const stackConfigSchema = z
     .check(
         // The rollback plan must name services that exist, or it is no plan.
         z.superRefine((c: { launch?: { rollbackTo?: Record<string, string> }; services?: Array<{ name?: unknown }> }, ctx) => {
-            if (!Array.isArray(c?.services)) return; // reported already
+            if (!Array.isArray(c?.services) || c.services.length === 0) return; // reported already
             const names = new Set(c.services.map((s) => s?.name));
             for (const name of Object.keys(c?.launch?.rollbackTo ?? {})) {
                 if (!names.has(name)) {

@@ -76,7 +76,9 @@ export const service = z
  * Cross-service checks run even when some service has other problems (zod skips
  * refinements after an issue unless told otherwise), so one run lists every problem.
  */
-export const services = z.array(service).check(
+export const services = z.array(service).min(1, {
+    error: "is empty; declare at least one service with its name, a pinned image and its port, e.g. golive:services: [{name: reporting-api, image: ghcr.io/teei/reporting-api:v2.5.0, port: 8080}]",
+}).check(
     z.superRefine((list: Array<{ name?: unknown; calledBy?: unknown }>, ctx) => {
         if (!Array.isArray(list)) return; // the type error is reported already
         const seen = new Map<string, number>();

@@ -9,14 +9,30 @@ import { evaluate } from "./analyzer/evaluate";
 import type { EngineResource } from "./analyzer/resource";
 import { readExport } from "./analyze/read-export";
 import { InputError } from "./cli/errors";
-import { finish, packDir, parse, policyConfigFile, run } from "./cli/main";
+import { assertOutputFile, exitWith, finish, packDir, parse, policyConfigFile, runCommand } from "./cli/main";
 import { ManifestError, readManifests, toEngineResource, validateManifest } from "./manifests";
 import { buildFindings } from "./report/findings";
 
 const usage = "npm run analyze -- (--file <stack-export.json> | --manifests <dir|file>) --stack <name> [--json <file>] [--markdown <file>] [--now <ISO time>]";
 
-async function main(): Promise<number> {
-    const args = parse(process.argv.slice(2), {
+const help = `Gates resources golive did not plan with the policy pack, like \`pulumi policy analyze\`:
+a saved stack (ours or a real \`pulumi stack export\`), or Kubernetes YAML (what kustomize or helm render).
+
+usage: ${usage}
+
+  --file <export.json>      a stack export (v3) or a backend checkpoint (version 3 or later)
+  --manifests <dir|file>    Kubernetes YAML, multi-document; a folder is read file by file
+                            (*.yaml, *.yml, *.json), each object judged as golive would judge it
+  --stack <name>            the policy config to apply: policies/config/<name>.json
+  --json <file>             write the findings (verdict, violations, checklist, notes)
+  --markdown <file>         write the readiness report as Markdown
+  --now <ISO time>          the clock for time rules, e.g. 2026-11-22T09:00:00Z
+  -h, --help                print this help
+
+exit codes: 0 ready (GO), 1 a mandatory violation or nothing checked, 2 bad input, 3 an internal error`;
+
+async function analyze(argv: string[]): Promise<number> {
+    const args = parse(argv, {
         file: { type: "string" },
         manifests: { type: "string" },
         stack: { type: "string" },
@@ -24,6 +40,10 @@ async function main(): Promise<number> {
         markdown: { type: "string" },
         now: { type: "string" },
     }, usage);
+    if (args.help) {
+        console.log(help);
+        return 0;
+    }
     if (!args.stack) throw new InputError(`--stack is required\nusage: ${usage}`);
     if (!args.file === !args.manifests) throw new InputError(`give exactly one of --file and --manifests\nusage: ${usage}`);
     if (args.now !== undefined && Number.isNaN(Date.parse(args.now))) {
@@ -33,6 +53,10 @@ async function main(): Promise<number> {
     if (args.now) process.env["GOLIVE_NOW"] = new Date(args.now).toISOString();
     const stack = args.stack;
     const configFile = policyConfigFile(stack);
+    for (const flag of ["json", "markdown"] as const) {
+        const file = args[flag];
+        if (file !== undefined) assertOutputFile(`--${flag}`, file);
+    }
     const progress = (line: string) => console.error(`· ${line}`);
 
     const notes: string[] = [];
@@ -71,7 +95,12 @@ async function main(): Promise<number> {
     progress(`analyzing ${source} with policies/config/${stack}.json ...`);
     const evaluation = await evaluate(resources, { packDir, policyConfigFile: configFile, project: "golive", stack, dryRun: false, progress });
     const findings = buildFindings(stack, evaluation);
-    return finish({ title: `golive analyze — ${source}, stack ${stack}`, findings, resources, notes }, args);
+    return finish({ title: `golive analyze — ${source}, stack ${stack}`, findings, resources, notes, unsetSecrets: [] }, args);
 }
 
-run(main, (e) => e instanceof ManifestError);
+/** The analyze command; returns its exit code (tests call it in-process). */
+export function main(argv: string[]): Promise<number> {
+    return runCommand(() => analyze(argv), (e) => e instanceof ManifestError);
+}
+
+if (require.main === module) exitWith(main(process.argv.slice(2)));

@@ -37,7 +37,12 @@ function measure(label: string, stackFile: string): Row {
 }
 
 function main() {
-    const args = parse(process.argv.slice(2), { sizes: { type: "string" } }, "npm run bench [-- --sizes 4,25,100]");
+    const usage = "npm run bench [-- --sizes 4,25,100]";
+    const args = parse(process.argv.slice(2), { sizes: { type: "string" } }, usage);
+    if (args.help) {
+        console.log(`Measures the offline plan for the example stack and synthetic stacks of N services.\nusage: ${usage}`);
+        return;
+    }
     const sizes = (args.sizes ?? "25,100").split(",").map(Number);
     const rows: Row[] = [measure("production example", path.join(projectDir, "Pulumi.production.yaml"))];
     for (const n of sizes) rows.push(measure(`${n} services`, syntheticStack(n)));

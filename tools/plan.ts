@@ -8,21 +8,44 @@
  */
 import * as fs from "node:fs";
 import { RunError } from "@pulumi/pulumi";
-import { parseStackConfig } from "../config";
+import { parseStackConfig, type SecretRef } from "../config";
 import { evaluate } from "./analyzer/evaluate";
 import { InputError } from "./cli/errors";
-import { finish, golivePackageVersion, packDir, parse, policyConfigFile, projectDir, run, writeFile } from "./cli/main";
+import { assertOutputFile, exitWith, finish, golivePackageVersion, packDir, parse, policyConfigFile, projectDir, runCommand, writeFile } from "./cli/main";
 import { kubernetesObjects } from "./plan/kubernetes-objects";
 import { runProgram } from "./plan/record";
 import { readStackFile } from "./plan/stack-config";
 import { stackExport } from "./plan/export";
 import { buildFindings } from "./report/findings";
-import { assertValidManifests, ManifestError, writeManifests } from "./manifests";
+import { shipsOf } from "./report/ships";
+import type { UnsetSecret } from "./report/summary";
+import { assertManifestsFolder, assertValidManifests, ManifestError, writeManifests } from "./manifests";
 
 const usage = "npm run plan -- --stack <name> [--json <file>] [--export <file>] [--manifests <dir>] [--markdown <file>] [--secret <key>=<value>|<key>=@<file> ...] [--stack-file <Pulumi.<name>.yaml>]";
 
+const help = `Plans a stack offline (the program under Pulumi's mocks, in preview mode) and gates it with the
+policy pack, driven through its Analyzer gRPC service as the Pulumi engine drives it.
+
+usage: ${usage}
+
+  --stack <name>            the stack: reads Pulumi.<name>.yaml and policies/config/<name>.json
+  --stack-file <file>       read the config from another file (a candidate change); the stack
+                            name still picks the policy config
+  --secret <key>=@<file>    a secret the config names, read from a file (or <key>=<value>, which
+                            the shell history and ps show); repeat for each; a secret not given is
+                            planned as unknown, as a real preview plans a computed value
+  --json <file>             write the findings (verdict, violations, checklist, notes, secrets not given)
+  --markdown <file>         write the readiness report as Markdown
+  --export <file>           write the plan in the format of \`pulumi stack export\`
+  --manifests <dir>         write every Kubernetes object as YAML, one file per object; the folder
+                            then holds exactly this plan's objects (golive replaces the files it
+                            wrote before and refuses a folder holding files it did not write)
+  -h, --help                print this help
+
+exit codes: 0 ready (GO), 1 a mandatory violation or nothing checked, 2 bad input, 3 an internal error`;
+
 /** `--secret key=value`, or `key=@file` to keep the value out of the command line and shell history. */
-function secretArg(pair: string): { key: string; value: string } {
+function secretArg(pair: string): { name: string; key: string; value: string } {
     const eq = pair.indexOf("=");
     if (eq <= 0 || eq === pair.length - 1) {
         throw new InputError(`--secret ${JSON.stringify(pair.slice(0, eq > 0 ? eq + 1 : undefined))}: expected <key>=<value> or <key>=@<file>, e.g. --secret slackToken=@/run/secrets/slack`);
@@ -37,11 +60,21 @@ function secretArg(pair: string): { key: string; value: string } {
             throw new InputError(`--secret ${name}=${value}: cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
         }
     }
-    return { key, value };
+    return { name, key, value };
 }
 
-async function main(): Promise<number> {
-    const args = parse(process.argv.slice(2), {
+/** A --secret the config never reads would be silently ignored: almost always a typo. */
+function assertSecretsUsed(given: ReadonlyArray<{ name: string; key: string }>, refs: readonly SecretRef[], stackFile: string): void {
+    const used = refs.map((r) => `golive:${r.key}`);
+    const unused = given.filter((g) => !used.includes(g.key));
+    if (unused.length === 0) return;
+    const names = refs.map((r) => r.key);
+    const expected = names.length ? `the secrets it uses are ${names.join(", ")}` : "it uses no secrets";
+    throw new InputError(unused.map((g) => `--secret ${g.name}: ${stackFile} uses no secret named "${g.name}"; ${expected}`).join("\n"));
+}
+
+async function plan(argv: string[]): Promise<number> {
+    const args = parse(argv, {
         stack: { type: "string" },
         json: { type: "string" },
         export: { type: "string" },
@@ -50,22 +83,32 @@ async function main(): Promise<number> {
         secret: { type: "string", multiple: true },
         "stack-file": { type: "string" },
     }, usage);
+    if (args.help) {
+        console.log(help);
+        return 0;
+    }
     if (!args.stack) throw new InputError(`--stack is required\nusage: ${usage}`);
     const stack = args.stack;
     const policyConfig = policyConfigFile(stack);
-    const file = readStackFile(projectDir, stack, args["stack-file"]);
-    const secretKeys: string[] = [];
-    for (const pair of args.secret ?? []) {
-        const { key, value } = secretArg(pair);
-        file.config[key] = value;
-        secretKeys.push(key);
+    // Every output is checked before any work: a typo costs one line, not a plan.
+    for (const flag of ["json", "markdown", "export"] as const) {
+        const file = args[flag];
+        if (file !== undefined) assertOutputFile(`--${flag}`, file);
     }
+    if (args.manifests !== undefined) await assertManifestsFolder(args.manifests);
+
+    const file = readStackFile(projectDir, stack, args["stack-file"]);
+    const given = (args.secret ?? []).map(secretArg);
+    const secretKeys = given.map((g) => g.key);
     // Encrypted values cannot be read offline, but their keys are validated like any other.
     const unreadable = file.encrypted.filter((k) => !secretKeys.includes(k));
-    const validated = { ...file.config, ...Object.fromEntries(unreadable.map((k) => [k, "<encrypted>"])) };
+    const validated = { ...file.config, ...Object.fromEntries(file.encrypted.map((k) => [k, "<encrypted>"])) };
 
     // Validate first, with the program's own parser, so bad input exits 2 before anything runs.
-    const config = parseStackConfig(validated, (k) => secretKeys.includes(k) || file.encrypted.includes(k), file.file);
+    // The file is validated as written: a --secret value never hides a plain-text secret in it.
+    const config = parseStackConfig(validated, (k) => file.encrypted.includes(k), file.file);
+    assertSecretsUsed(given, config.secretRefs, file.file);
+    for (const g of given) file.config[g.key] = g.value;
 
     const progress = (line: string) => console.error(`· ${line}`);
     progress(`planning stack ${stack} from ${file.file} (offline preview under Pulumi mocks) ...`);
@@ -73,13 +116,14 @@ async function main(): Promise<number> {
     const program = await runProgram({ projectDir, project: "golive", stack, config: file.config, secretKeys });
     progress(`${program.resources.length} resources registered in ${Date.now() - t0} ms`);
 
-    const notes: string[] = [];
-    const list = (refs: typeof config.secretRefs) => refs.map((r) => `${r.key} (${r.usedBy})`).join(", ");
     const notGiven = config.secretRefs.filter((r) => !secretKeys.includes(`golive:${r.key}`));
-    const encrypted = notGiven.filter((r) => unreadable.includes(`golive:${r.key}`));
-    const unset = notGiven.filter((r) => !unreadable.includes(`golive:${r.key}`));
-    if (encrypted.length) notes.push(`${encrypted.length} secret(s) set in ${file.file} but encrypted, planned as unknown (give them with --secret to plan with values): ${list(encrypted)}`);
-    if (unset.length) notes.push(`${unset.length} secret(s) not set, planned as unknown; \`pulumi up\` refuses to run until they are set with \`pulumi config set --secret\`: ${list(unset)}`);
+    const unsetSecrets: UnsetSecret[] = notGiven.map((r) => ({ key: r.key, usedBy: r.usedBy, state: unreadable.includes(`golive:${r.key}`) ? "encrypted" : "unset" }));
+    const notes: string[] = [];
+    const list = (state: UnsetSecret["state"]) => unsetSecrets.filter((s) => s.state === state).map((s) => `${s.key} (${s.usedBy})`);
+    const encrypted = list("encrypted");
+    const unset = list("unset");
+    if (encrypted.length) notes.push(`${encrypted.length} secret(s) set in ${file.file} but encrypted, planned as unknown (give them with --secret to plan with values): ${encrypted.join(", ")}`);
+    if (unset.length) notes.push(`${unset.length} secret(s) not set, planned as unknown; \`pulumi up\` refuses to run until they are set with \`pulumi config set --secret\`: ${unset.join(", ")}`);
     notes.push(`launch phase: ${config.launch.phase}`);
 
     // Every Kubernetes object is checked against the API schemas; an invalid one is an error, never written.
@@ -90,7 +134,8 @@ async function main(): Promise<number> {
         const secrets = objects.filter((o) => o["kind"] === "Secret" && o["apiVersion"] === "v1");
         await assertValidManifests(secrets);
         const written = await writeManifests(args.manifests, objects.filter((o) => !secrets.includes(o)));
-        progress(`${written.length} Kubernetes manifests validated and written to ${args.manifests}` + (secrets.length ? ` (${secrets.length} Secrets validated, not written)` : ""));
+        const removed = written.removed.length ? `; ${written.removed.length} file(s) of an earlier plan removed` : "";
+        progress(`${written.files.length} Kubernetes manifests validated and written to ${args.manifests}` + (secrets.length ? ` (${secrets.length} Secrets validated, not written)` : "") + removed);
     } else {
         await assertValidManifests(objects);
         progress(`${objects.length} Kubernetes objects validated against the Kubernetes schemas`);
@@ -109,9 +154,17 @@ async function main(): Promise<number> {
         progress,
     });
     const findings = buildFindings(stack, evaluation);
-    return finish({ title: `golive plan — stack ${stack}`, findings, resources: program.resources, notes }, args);
+    return finish({ title: `golive plan — stack ${stack}`, findings, resources: program.resources, notes, unsetSecrets, ships: shipsOf(config) }, args);
 }
 
-// The program reports bad input as a RunError (config, missing secrets, component args),
-// as the Pulumi CLI expects: printed without a stack trace.
-run(main, (e) => RunError.isInstance(e) || e instanceof ManifestError);
+/**
+ * The plan command; returns its exit code. The program's mocks are global to the process,
+ * so one process plans once: tests call this in-process only for what fails before planning.
+ */
+export function main(argv: string[]): Promise<number> {
+    // The program reports bad input as a RunError (config, missing secrets, component args),
+    // as the Pulumi CLI expects: printed without a stack trace.
+    return runCommand(() => plan(argv), (e) => RunError.isInstance(e) || e instanceof ManifestError);
+}
+
+if (require.main === module) exitWith(main(process.argv.slice(2)));

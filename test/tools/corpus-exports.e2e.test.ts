@@ -37,8 +37,10 @@ describe("every stack export, ours and the corpus's, through the served pack", f
         });
         const f = buildFindings("production", evaluation);
         const kubernetesWorkloads = resources.filter((r) => /^kubernetes:(apps\/v1:Deployment|core\/v1:Pod)$/.test(r.type));
-        // Workloads that break launch rules give mandatory findings; stacks without any give none.
-        assert.equal(f.ok, kubernetesWorkloads.length === 0, JSON.stringify(f.violations.slice(0, 2)));
+        // Workloads that break launch rules give mandatory findings; stacks without any give none,
+        // and a stack no policy applies to at all does not pass (nothing was checked).
+        assert.equal(f.ok, kubernetesWorkloads.length === 0 && f.judged, JSON.stringify(f.violations.slice(0, 2)));
+        if (kubernetesWorkloads.length > 0) assert.equal(f.judged, true);
         assert.equal(f.checklist.length > 0, true);
     }
 

@@ -8,7 +8,9 @@ import {
     pulumiType,
     readManifests,
     toEngineResource,
+    assertManifestsFolder,
     assertValidManifests,
+    generatedHeader,
     validateManifest,
     writeManifests,
     type ManifestObject,
@@ -470,7 +472,7 @@ describe("tools/manifests", () => {
                 { apiVersion: "gateway.networking.k8s.io/v1", kind: "HTTPRoute", metadata: { name: "reporting-api", namespace: "teei" }, spec: { hostnames: ["reports.example.org"] } },
                 { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "reporting-api", namespace: "teei" }, data: { FEATURE_EXPORT: "on", y: "yes", MODE: "0755" } },
             ];
-            const files = await writeManifests(dir, objects);
+            const { files } = await writeManifests(dir, objects);
             assert.deepEqual(files, [
                 path.join(dir, "configmap-teei-reporting-api.yaml"),
                 path.join(dir, "deployment-teei-reporting-api.yaml"),
@@ -484,8 +486,8 @@ describe("tools/manifests", () => {
 
         it("quotes strings that kubectl's YAML 1.1 would read as booleans or numbers", async () => {
             const dir = path.join(tmp, "out", "quoted");
-            const [file] = await writeManifests(dir, [{ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "flags", namespace: "n" }, data: { y: "yes", FEATURE_EXPORT: "on", MODE: "0755" } }]);
-            assert.equal(fs.readFileSync(file!, "utf8"), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: flags\n  namespace: "n"\ndata:\n  "y": "yes"\n  FEATURE_EXPORT: "on"\n  MODE: "0755"\n');
+            const [file] = (await writeManifests(dir, [{ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "flags", namespace: "n" }, data: { y: "yes", FEATURE_EXPORT: "on", MODE: "0755" } }])).files;
+            assert.equal(fs.readFileSync(file!, "utf8"), `${generatedHeader}\n` + 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: flags\n  namespace: "n"\ndata:\n  "y": "yes"\n  FEATURE_EXPORT: "on"\n  MODE: "0755"\n');
         });
 
         it("validates planned objects without writing them, listing every invalid one", async () => {
@@ -525,6 +527,58 @@ describe("tools/manifests", () => {
                 `refusing to write manifests to ${dir}: 1 problem\n  HorizontalPodAutoscaler teei/api: would be written to ${path.join(dir, "horizontalpodautoscaler-teei-api.yaml")}, as HorizontalPodAutoscaler teei/api is`,
             );
             assert.equal(fs.existsSync(dir), false);
+        });
+
+        it("leaves the folder holding exactly the last plan's objects, removing the files of an earlier plan", async () => {
+            const dir = path.join(tmp, "out", "replanned");
+            const canary = deployment("export-service-canary");
+            await writeManifests(dir, [deployment("export-service"), canary, { apiVersion: "v1", kind: "Namespace", metadata: { name: "teei" } }]);
+            const second = await writeManifests(dir, [deployment("export-service"), { apiVersion: "v1", kind: "Namespace", metadata: { name: "teei" } }]);
+            assert.deepEqual(fs.readdirSync(dir).sort(), ["deployment-teei-export-service.yaml", "namespace-teei.yaml"]);
+            assert.deepEqual(second.removed, [path.join(dir, "deployment-teei-export-service-canary.yaml")]);
+            assert.deepEqual((await readManifests(dir)).map((o) => o.name), ["export-service", "teei"]);
+            assert.deepEqual(fs.readdirSync(path.dirname(dir)).filter((f) => f.includes("golive-")), [], "no staging folder left beside it");
+        });
+
+        it("starts every file it writes with golive's header, so the next plan knows the file is its own", async () => {
+            const dir = path.join(tmp, "out", "headed");
+            const { files } = await writeManifests(dir, [deployment(), { apiVersion: "v1", kind: "Namespace", metadata: { name: "teei" } }]);
+            for (const file of files) assert.equal(fs.readFileSync(file, "utf8").split("\n")[0], generatedHeader);
+            assert.deepEqual(await assertManifestsFolder(dir), files.map((f) => path.basename(f)));
+        });
+
+        it("refuses, in one line naming it, a folder holding a file golive did not write, and changes nothing", async () => {
+            const dir = path.join(tmp, "out", "shared");
+            await writeManifests(dir, [deployment("fund-store")]);
+            fs.writeFileSync(path.join(dir, "zz-ingress.yaml"), "apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: web}\n");
+            const before = fs.readdirSync(dir).sort();
+            const message = await failure(writeManifests(dir, [deployment("reporting-api")]));
+            assert.equal(
+                message,
+                `refusing to write manifests to ${dir}: ${path.join(dir, "zz-ingress.yaml")} was not written by golive (no golive header on its first line); ` +
+                    "each plan replaces the folder's contents and never deletes a file golive did not write: move it out or choose another folder",
+            );
+            assert.deepEqual(fs.readdirSync(dir).sort(), before);
+            assert.equal(await failure(assertManifestsFolder(dir)), message);
+        });
+
+        it("counts the other files golive did not write, and treats a hand-edited header or a sub-folder as not golive's", async () => {
+            const dir = path.join(tmp, "out", "crowded");
+            await writeManifests(dir, [deployment()]);
+            fs.writeFileSync(path.join(dir, "a.yaml"), `# edited\n${generatedHeader}\nkind: ConfigMap\n`);
+            fs.mkdirSync(path.join(dir, "base"));
+            fs.writeFileSync(path.join(dir, ".gitkeep"), "");
+            const message = await failure(assertManifestsFolder(dir));
+            assert.match(message, new RegExp(`^refusing to write manifests to ${dir}: ${path.join(dir, ".gitkeep")} \\(and 2 others: a\\.yaml, base\\) was not written by golive`));
+            assert.equal(message.split("\n").length, 1);
+        });
+
+        it("accepts a folder that does not exist yet, and refuses a file where the folder should be", async () => {
+            assert.deepEqual(await assertManifestsFolder(path.join(tmp, "out", "not-yet")), []);
+            const file = path.join(tmp, "out", "plain-file");
+            fs.mkdirSync(path.dirname(file), { recursive: true });
+            fs.writeFileSync(file, "");
+            assert.equal(await failure(assertManifestsFolder(file)), `cannot write manifests to ${file}: it is a file, not a folder`);
         });
 
         it("leaves no file behind when the directory cannot be written", async () => {

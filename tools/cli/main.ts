@@ -1,12 +1,14 @@
 /**
- * Shared command-line plumbing: argument parsing with one-line errors, output files, and
- * the exit codes of DESIGN.md (0 ready, 1 a mandatory violation, 2 bad input).
+ * Shared command-line plumbing: argument parsing with one-line errors, `--help`, output
+ * files checked before any work, and the exit codes of DESIGN.md (0 ready, 1 a mandatory
+ * violation or nothing checked, 2 bad input, 3 an internal error).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { InputError, exitCodes } from "./errors";
 import type { Findings } from "../report/findings";
+import { findingsFile } from "../report/findings-file";
 import { renderMarkdown } from "../report/markdown";
 import type { ReportInput } from "../report/summary";
 import { renderTerminal } from "../report/terminal";
@@ -14,11 +16,15 @@ import { renderTerminal } from "../report/terminal";
 export const projectDir = path.resolve(__dirname, "..", "..");
 export const packDir = path.join(projectDir, "policies");
 
-export function parse<T extends NonNullable<ParseArgsConfig["options"]>>(argv: string[], options: T, usage: string) {
+type Options = NonNullable<ParseArgsConfig["options"]>;
+const helpOption = { help: { type: "boolean", short: "h" } } as const;
+
+/** Parses argv strictly; every command also takes `--help` / `-h` (check `help` first). */
+export function parse<T extends Options>(argv: string[], options: T, usage: string) {
     try {
-        return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
+        return parseArgs({ args: argv, options: { ...options, ...helpOption }, strict: true, allowPositionals: false }).values;
     } catch (e) {
-        throw new InputError(`${(e as Error).message.split("\n")[0]}\nusage: ${usage}`);
+        throw new InputError(`${(e as Error).message.split("\n")[0]}\nusage: ${usage}\n(--help for every option)`);
     }
 }
 
@@ -39,40 +45,70 @@ export function policyConfigFile(stack: string): string {
     return file;
 }
 
+/**
+ * An output file (`--json`, `--markdown`, `--export`) is checked before any work, so a typo
+ * costs one line instead of a whole plan: it must not be a folder, and its folder must exist.
+ */
+export function assertOutputFile(flag: string, file: string): void {
+    const example = `${flag === "--markdown" ? "report.md" : flag === "--export" ? "export.json" : "findings.json"}`;
+    const stat = (p: string) => {
+        try {
+            return fs.statSync(p);
+        } catch {
+            return undefined;
+        }
+    };
+    if (file === "" || /[\\/]$/.test(file) || stat(file)?.isDirectory()) {
+        throw new InputError(`${flag} ${file}: is a folder; expected a file path such as ${path.join(file || ".", example)}`);
+    }
+    const dir = path.dirname(file);
+    const parent = stat(dir);
+    if (!parent) throw new InputError(`${flag} ${file}: the folder ${dir} does not exist; create it first or write elsewhere`);
+    if (!parent.isDirectory()) throw new InputError(`${flag} ${file}: ${dir} is not a folder`);
+}
+
 /** Writes the report where asked and prints it; returns the exit code. */
 export function finish(report: ReportInput, opts: { json?: string; markdown?: string }): number {
-    if (opts.json) writeFile(opts.json, `${JSON.stringify(report.findings, null, 2)}\n`);
+    if (opts.json) writeFile(opts.json, `${JSON.stringify(findingsFile(report), null, 2)}\n`);
     if (opts.markdown) writeFile(opts.markdown, renderMarkdown(report));
     console.log(renderTerminal(report));
     return exitCodeOf(report.findings);
 }
 
+/** 0 only when the stack is ok: no mandatory violation, no mandatory check left unevaluated, something checked. */
 export function exitCodeOf(f: Findings): number {
     return f.ok ? exitCodes.ok : exitCodes.violations;
 }
 
 export function writeFile(file: string, text: string): void {
     try {
-        fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
         fs.writeFileSync(file, text);
     } catch (e) {
         throw new InputError(`${file}: cannot write: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
 }
 
-/** Errors that are the user's input print as their lines and exit 2; anything else is a bug. */
-export function run(main: () => Promise<number>, badInput: (e: unknown) => boolean = () => false): void {
-    main().then(
-        (code) => process.exit(code),
-        (e: unknown) => {
-            if (e instanceof InputError || badInput(e)) {
-                for (const line of (e as Error).message.split("\n")) console.error(`error: ${line}`);
-                process.exit(exitCodes.badInput);
-            }
-            console.error(`golive: internal error: ${(e as Error)?.message ?? String(e)}`);
-            if (process.env["GOLIVE_DEBUG"]) console.error((e as Error)?.stack);
-            else console.error("(set GOLIVE_DEBUG=1 for the stack trace)");
-            process.exit(3);
-        },
-    );
+/**
+ * Runs a command body and turns what it throws into an exit code: the user's input prints
+ * as its lines (exit 2), anything else is a bug (exit 3). Never exits the process, so tests
+ * call a command's `main(argv)` in-process.
+ */
+export async function runCommand(body: () => Promise<number>, badInput: (e: unknown) => boolean = () => false): Promise<number> {
+    try {
+        return await body();
+    } catch (e) {
+        if (e instanceof InputError || badInput(e)) {
+            for (const line of (e as Error).message.split("\n")) console.error(`error: ${line}`);
+            return exitCodes.badInput;
+        }
+        console.error(`golive: internal error: ${(e as Error)?.message ?? String(e)}`);
+        if (process.env["GOLIVE_DEBUG"]) console.error((e as Error)?.stack);
+        else console.error("(set GOLIVE_DEBUG=1 for the stack trace)");
+        return exitCodes.internal;
+    }
+}
+
+/** A command's entry point when run directly: its exit code becomes the process's. */
+export function exitWith(code: Promise<number>): void {
+    void code.then((c) => process.exit(c));
 }
