@@ -9,7 +9,7 @@ import { checkCoverage, type Coverage } from "../policies/firestore/index-covera
 import { readIndexFile, toIndexEntry, type IndexEntry, type IndexFile } from "../policies/firestore/indexes-file";
 import type { Query } from "../policies/firestore/query";
 import { exitCodes, InputError } from "./cli/errors";
-import { parse, run, writeFile } from "./cli/main";
+import { exitWith, parse, runCommand, writeFile } from "./cli/main";
 import { readQueriesFile } from "./indexes/read-queries";
 
 export const usage = "npm run indexes -- --queries <file> --indexes <firestore.indexes.json> [--json <out>]";
@@ -118,4 +118,4 @@ function render(results: Coverage[], queriesFile: string, indexesFile: string, f
     return lines;
 }
 
-if (require.main === module) run(() => Promise.resolve().then(() => main(process.argv.slice(2))));
+if (require.main === module) exitWith(runCommand(() => Promise.resolve().then(() => main(process.argv.slice(2)))));
