@@ -66,6 +66,49 @@ describe("policy pack config (--policy-pack-config)", () => {
     });
 
     it("refuses a file that is not JSON, naming the expected shape", () => {
-        assert.match(rejects("{all: mandatory}"), /^<file>: not valid JSON: .*; expected \{"all": "advisory"\|"mandatory", "<policy>": \{"enforcementLevel": \.\.\.\}\}$/);
+        assert.match(rejects("{all: mandatory}"), /^<file>: not valid JSON: .*; expected \{"all": "advisory"\|"mandatory", "<policy>": "<level>" or \{"enforcementLevel": "<level>", "<setting>": <value>\}\}$/);
+    });
+
+    it("applies each policy's schema defaults, and a value the file sets replaces its default", () => {
+        assert.deepEqual(resolvePolicyConfig(configFile({}), info).get("workloads-hpa-configure-replicas")?.properties, { minReplicas: 2 });
+        const set = resolvePolicyConfig(configFile({ "workloads-hpa-configure-replicas": { minReplicas: 3 } }), info);
+        assert.deepEqual(set.get("workloads-hpa-configure-replicas"), { level: "mandatory", properties: { minReplicas: 3 } });
+        // No default, nothing set: nothing sent.
+        assert.deepEqual(set.get("workloads-probe-require-health-path")?.properties, {});
+    });
+
+    it("refuses a value of the wrong type, naming the policy, the setting, the schema and the fix", () => {
+        assert.equal(rejects({ "workloads-hpa-configure-replicas": { minReplicas: "two" } }),
+            '<file>: workloads-hpa-configure-replicas.minReplicas: "two" must be integer; the policy\'s configSchema: {"default":2,"minimum":1,"type":"integer"} (remove it to use the default 2)');
+    });
+
+    it("refuses a value out of the schema's range or pattern, every problem in one go, in the pack's order", () => {
+        assert.deepEqual(rejects({ "workloads-deployment-require-replicas": { minReplicas: 0 }, "workloads-probe-require-health-path": { healthPath: "health" } }).split("\n"), [
+            '<file>: workloads-probe-require-health-path.healthPath: "health" must match pattern "^/"; the policy\'s configSchema: {"pattern":"^/","type":"string"}',
+            '<file>: workloads-deployment-require-replicas.minReplicas: 0 must be >= 1; the policy\'s configSchema: {"default":2,"minimum":1,"type":"integer"} (remove it to use the default 2)',
+        ]);
+    });
+
+    it("refuses a setting the policy does not have, listing those it has", () => {
+        assert.equal(rejects({ "workloads-hpa-configure-replicas": { minReplica: 3 } }), "<file>: workloads-hpa-configure-replicas.minReplica: not a setting of this policy; expected minReplicas");
+    });
+
+    it("names a setting a policy's schema requires when the file leaves it out", () => {
+        const strict = protoutil.makeAnalyzerInfo("p", "1.0.0", "mandatory", {
+            policies: [{ name: "edge-zone-configure-ttl", description: "d", enforcementLevel: "mandatory", configSchema: { properties: { ttl: { type: "integer" } }, required: ["ttl"] }, validateResource: () => undefined }],
+        });
+        const file = configFile({});
+        assert.throws(() => resolvePolicyConfig(file, strict), { message: `${file}: edge-zone-configure-ttl.ttl: is required; the policy's configSchema: {"type":"integer"}; set it under "edge-zone-configure-ttl"` });
+        assert.deepEqual(resolvePolicyConfig(configFile({ "edge-zone-configure-ttl": { ttl: 300 } }), strict).get("edge-zone-configure-ttl")?.properties, { ttl: 300 });
+    });
+
+    it("takes all as a level or as {enforcementLevel}, as the CLI does, and nothing else under it", () => {
+        assert.ok([...resolvePolicyConfig(configFile({ all: { enforcementLevel: "advisory" } }), info).values()].every((c) => c.level === "advisory"));
+        assert.equal(rejects({ all: { enforcementLevel: "advisory", minReplicas: 3 } }), '<file>: all: only "enforcementLevel" applies to every policy; put settings under the policy they belong to');
+    });
+
+    it("refuses the versioned form and ESC environments, which need the Pulumi Cloud", () => {
+        assert.match(rejects({ version: 2, policies: {} }), /^<file>: version: versioned policy config and ESC environments are not supported by the offline gate; use the plain form /);
+        assert.match(rejects({ environments: ["prod"] }), /^<file>: environments: /);
     });
 });
