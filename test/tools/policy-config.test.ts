@@ -11,7 +11,7 @@ import { InputError } from "../../tools/cli/errors";
 // The pack's GetAnalyzerInfo answer, built by @pulumi/policy's own code.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- internal module without typings
 const protoutil = require("@pulumi/policy/protoutil") as {
-    makeAnalyzerInfo(name: string, version: string, level: string, args: { policies: Policies }, initialConfig?: unknown): analyzerProto.AnalyzerInfo;
+    makeAnalyzerInfo(name: string, version: string, level: string, args: { policies: Policies }, initialConfig?: Record<string, unknown>): analyzerProto.AnalyzerInfo;
 };
 const info = protoutil.makeAnalyzerInfo("golive-launch-readiness", "0.1.0", "mandatory", { policies });
 const names = policies.map((p) => p.name);
@@ -52,9 +52,11 @@ describe("policy pack config (--policy-pack-config)", () => {
         assert.equal(c.get(names[1]!)?.level, "mandatory");
     });
 
-    it("falls back to the policy's own level, mandatory, when the file says nothing", () => {
-        const c = resolvePolicyConfig(configFile({}), info);
-        assert.ok(names.every((n) => c.get(n)?.level === "mandatory"));
+    it("falls back to the policy's own level, mandatory, when the file says nothing or is empty", () => {
+        for (const content of [{}, "", "\n"]) {
+            const c = resolvePolicyConfig(configFile(content), info);
+            assert.ok(names.every((n) => c.get(n)?.level === "mandatory"), JSON.stringify(content));
+        }
     });
 
     it("refuses a policy name the pack does not have", () => {
@@ -105,6 +107,12 @@ describe("policy pack config (--policy-pack-config)", () => {
     it("takes all as a level or as {enforcementLevel}, as the CLI does, and nothing else under it", () => {
         assert.ok([...resolvePolicyConfig(configFile({ all: { enforcementLevel: "advisory" } }), info).values()].every((c) => c.level === "advisory"));
         assert.equal(rejects({ all: { enforcementLevel: "advisory", minReplicas: 3 } }), '<file>: all: only "enforcementLevel" applies to every policy; put settings under the policy they belong to');
+    });
+
+    it("refuses to judge with a pack that declares its own initial config, rather than apply it differently from the CLI", () => {
+        const withInitial = protoutil.makeAnalyzerInfo("p", "1.0.0", "mandatory", { policies }, { "workloads-hpa-configure-replicas": { minReplicas: 3 } });
+        const file = configFile({});
+        assert.throws(() => resolvePolicyConfig(file, withInitial), { message: `policy pack p declares an initial policy config, which the offline gate does not apply; move it to ${file}` });
     });
 
     it("refuses the versioned form and ESC environments, which need the Pulumi Cloud", () => {

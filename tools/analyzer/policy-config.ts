@@ -52,7 +52,9 @@ function schemaOf(p: analyzerProto.PolicyInfo): { properties: Record<string, Jso
 function readConfigFile(file: string): Record<string, unknown> {
     let raw: unknown;
     try {
-        raw = JSON.parse(fs.readFileSync(file, "utf8"));
+        const text = fs.readFileSync(file, "utf8");
+        // An empty file is an empty config, as the CLI takes it.
+        raw = text.trim() === "" ? {} : JSON.parse(text);
     } catch (e) {
         const why = (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : `not valid JSON: ${(e as Error).message}`;
         throw new InputError(`${file}: ${why}; expected ${expectedShape}`);
@@ -113,6 +115,12 @@ function schemaProblems(file: string, policy: string, schema: NonNullable<Return
  * an InputError with one line per problem; nothing is sent to the pack until all is well.
  */
 export function resolvePolicyConfig(file: string, info: analyzerProto.AnalyzerInfo): Map<string, EffectivePolicyConfig> {
+    // The CLI applies a pack's own initial config (`new PolicyPack(name, args, initialConfig)`)
+    // between the defaults and the file; golive's pack declares none, so rather than guess at
+    // those semantics the gate refuses a pack that does.
+    if (info.getInitialconfigMap().getLength() > 0) {
+        throw new Error(`policy pack ${info.getName()} declares an initial policy config, which the offline gate does not apply; move it to ${file}`);
+    }
     const entries = readConfigFile(file);
     const policies = info.getPoliciesList();
     const byName = new Map(policies.map((p) => [p.getName(), p]));
