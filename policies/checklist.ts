@@ -42,8 +42,10 @@ export const checklist = [
     { id: "004.services.graceful-shutdown", title: "Graceful shutdown on SIGTERM (preStop hook, termination grace period)", source: `${R004} § Pre-Launch Checklist / Services` },
     { id: "004.services.workload-security", title: "Containers run non-root, read-only, without privilege escalation", source: `${R004} § Security & Compliance` },
     // 004 Deployment and rollback.
+    { id: "004.deploy.valid-manifests", title: "Deployment dry run: every Kubernetes object passes the API server's validation", source: `${R004} § Thursday (T-4): Deployment Dry Run` },
     { id: "004.deploy.zero-downtime", title: "Rolling update with zero downtime and disruption budgets", source: `${R004} § T-45 mins: Backend Deployment` },
     { id: "004.rollback.previous-version", title: "Images pinned, so a rollback is one version change", source: `${R004} § Rollback Plan` },
+    { id: "004.rollback.plan", title: "Rollback plan documented: every service names its rollback version (launch.rollbackTo), older than the version launched", source: `${R004} § Go/No-Go Decision` },
     { id: "004.rollback.previous-images", title: "Previous versions (launch.rollbackTo) tagged and available in the registry", source: `${R004} § T+8 Hours: Rollback Readiness`, manual: "List the registry tags of every launch.rollbackTo version (gcloud artifacts docker tags list); golive cannot reach the registry offline." },
     { id: "004.rollback.drill", title: "Rollback procedure rehearsed on staging (<= 20 min end to end)", source: `${R004} § Rollback Testing`, manual: "Run the staging rollback drill and record its duration." },
     { id: "004.testing.load", title: "Load test at 2x pilot load for 4 hours, P95 <= 500 ms, zero errors", source: `${R004} § T-6 Load Test Execution`, manual: "Attach the load-test report." },

@@ -12,8 +12,10 @@ export function workloadsArgs(config: StackConfig, secret: (key: string) => pulu
         namespace: config.cluster.namespace,
         domain: config.domain,
         featureFlags: config.featureFlags,
+        launchPhase: config.launch.phase,
         services: config.services.map(({ secretEnv, egress, ...s }) => ({
             ...s,
+            rollbackTo: config.launch.rollbackTo?.[s.name],
             secretEnv: Object.fromEntries(Object.entries(secretEnv).map(([env, key]) => [env, secret(key)])),
             extraEgress: egress.map((e) => ({ to: [{ ipBlock: { cidr: e.cidr } }], ports: [{ port: e.port, protocol: e.protocol }] })),
         })),

@@ -65,7 +65,7 @@ async function main(): Promise<number> {
     const validated = { ...file.config, ...Object.fromEntries(unreadable.map((k) => [k, "<encrypted>"])) };
 
     // Validate first, with the program's own parser, so bad input exits 2 before anything runs.
-    const config = parseStackConfig(validated, (k) => secretKeys.includes(k) || file.encrypted.includes(k), file.file);
+    const config = parseStackConfig(validated, (k) => secretKeys.includes(k) || file.encrypted.includes(k), file.file, stack);
 
     const progress = (line: string) => console.error(`· ${line}`);
     progress(`planning stack ${stack} from ${file.file} (offline preview under Pulumi mocks) ...`);

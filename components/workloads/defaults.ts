@@ -3,6 +3,7 @@
  * components and the tests read the same numbers. Each is explained where it is used (the
  * `@default` of the args field that overrides it).
  */
+import { launchAnnotations } from "../../policies/lib/launch";
 
 /** The stack's environment; it picks the production or staging default where they differ. */
 export type Environment = "staging" | "production";
@@ -24,6 +25,10 @@ export const labelKeys = {
 
 /** Annotations golive writes: what the gate and people can read back from the objects. */
 export const annotationKeys = {
+    /** The launch phase, on each stable Deployment, for the rollback gate (keys defined in the pack). */
+    launchPhase: launchAnnotations.phase,
+    /** The service's rollback version (launch.rollbackTo), on its stable Deployment. */
+    rollbackTo: launchAnnotations.rollbackTo,
     /** The declared health path, on the Deployment, so a reviewer (or a policy) sees what probes should hit. */
     healthPath: "golive.dev/health-path",
     /** Hash of the non-secret env on the pod template: changing a setting rolls the pods. */

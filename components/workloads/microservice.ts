@@ -8,7 +8,7 @@ import { kubeDnsPeer, serviceNetworkPolicySpec } from "./network";
 import { deploymentAnnotations, deploymentSpec, portName } from "./pod";
 import { canarySuffix, serviceProblems, WorkloadArgsError } from "./validate";
 
-export type { MicroserviceArgs, MicroserviceCanary, MicroserviceResources, MicroserviceTuning, PublicRoute } from "./microservice-args";
+export type { MicroserviceArgs, MicroserviceCanary, MicroserviceLaunch, MicroserviceResources, MicroserviceTuning, PublicRoute } from "./microservice-args";
 
 /** The objects of one track of a service. */
 export interface MicroserviceTrack {
@@ -133,7 +133,7 @@ export class Microservice extends pulumi.ComponentResource {
             const workload = workloadLabels(name, env, track, image);
             const dependsOnConfig = [this.serviceAccount, this.config, ...(this.secret ? [this.secret] : [])];
             const deployment = new k8s.apps.v1.Deployment(`${key}-deployment`, {
-                metadata: { name: objectName, namespace: ns, labels: workload, annotations: deploymentAnnotations(healthPath) },
+                metadata: { name: objectName, namespace: ns, labels: workload, annotations: deploymentAnnotations(healthPath, track === "stable" ? args.launch : undefined) },
                 spec: deploymentSpec({
                     service: name,
                     environment: env,

@@ -6,6 +6,7 @@
 import type * as k8s from "@pulumi/kubernetes";
 import { annotationKeys, defaults, type Environment, type ProbeTiming, type ProbeTimings, type ResourceSpec, type WhenUnsatisfiable } from "./defaults";
 import { selectorLabels, workloadLabels, type Track } from "./labels";
+import type { MicroserviceLaunch } from "./microservice-args";
 
 type DeploymentSpec = k8s.types.input.apps.v1.DeploymentSpec;
 type Probe = k8s.types.input.core.v1.Probe;
@@ -164,7 +165,15 @@ export function deploymentSpec(s: PodSettings): DeploymentSpec {
     };
 }
 
-/** Deployment annotations: the declared health path, readable by reviewers and the gate. */
-export function deploymentAnnotations(healthPath: string): Record<string, string> {
-    return { [annotationKeys.healthPath]: healthPath };
+/**
+ * Deployment annotations, readable by reviewers and the gate: the declared health path, and
+ * where the launch stands with the service's rollback version (when given: the stable track
+ * only, since a canary is rolled back by its weight, not by a version).
+ */
+export function deploymentAnnotations(healthPath: string, launch?: MicroserviceLaunch): Record<string, string> {
+    return {
+        [annotationKeys.healthPath]: healthPath,
+        ...(launch ? { [annotationKeys.launchPhase]: launch.phase } : {}),
+        ...(launch?.rollbackTo ? { [annotationKeys.rollbackTo]: launch.rollbackTo } : {}),
+    };
 }

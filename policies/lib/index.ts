@@ -1,3 +1,5 @@
 export * from "./define";
 export * from "./kubernetes";
+export * from "./kubernetes-api";
 export * from "./image";
+export * from "./launch";

@@ -7,8 +7,10 @@ import { workloadsContainerMissingResources } from "./workloads-container-missin
 import { workloadsDeploymentEnforceRollingUpdate } from "./workloads-deployment-enforce-rolling-update";
 import { workloadsDeploymentMissingPdb } from "./workloads-deployment-missing-pdb";
 import { workloadsDeploymentRequireReplicas } from "./workloads-deployment-require-replicas";
+import { workloadsDeploymentRequireRollbackVersion } from "./workloads-deployment-require-rollback-version";
 import { workloadsHpaConfigureReplicas } from "./workloads-hpa-configure-replicas";
 import { workloadsHttprouteEnforceCanarySteps } from "./workloads-httproute-enforce-canary-steps";
+import { workloadsObjectEnforceApiValidation } from "./workloads-object-enforce-api-validation";
 import { workloadsPodConfigureGracefulShutdown } from "./workloads-pod-configure-graceful-shutdown";
 import { workloadsPodEnforceSecurityContext } from "./workloads-pod-enforce-security-context";
 import { workloadsPodMissingNetworkpolicy } from "./workloads-pod-missing-networkpolicy";
@@ -22,8 +24,10 @@ export * from "./workloads-container-missing-resources";
 export * from "./workloads-deployment-enforce-rolling-update";
 export * from "./workloads-deployment-missing-pdb";
 export * from "./workloads-deployment-require-replicas";
+export * from "./workloads-deployment-require-rollback-version";
 export * from "./workloads-hpa-configure-replicas";
 export * from "./workloads-httproute-enforce-canary-steps";
+export * from "./workloads-object-enforce-api-validation";
 export * from "./workloads-pod-configure-graceful-shutdown";
 export * from "./workloads-pod-enforce-security-context";
 export * from "./workloads-pod-missing-networkpolicy";
@@ -31,6 +35,8 @@ export * from "./workloads-probe-require-health-path";
 
 /** Resource policies first (per object, on inputs), then stack policies (cross-object, on outputs). */
 export const workloadPolicies: Policies = [
+    // Objects: would the API server accept them at all.
+    workloadsObjectEnforceApiValidation,
     // Containers: what runs and with what.
     workloadsContainerDisallowUnpinnedImage,
     workloadsContainerDisallowSecretEnvLiteral,
@@ -44,6 +50,7 @@ export const workloadPolicies: Policies = [
     workloadsDeploymentEnforceRollingUpdate,
     workloadsHpaConfigureReplicas,
     workloadsHttprouteEnforceCanarySteps,
+    workloadsDeploymentRequireRollbackVersion,
     // Stack-wide: relations between objects.
     workloadsDeploymentRequireReplicas,
     workloadsDeploymentMissingPdb,
