@@ -5,7 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { alerting, cluster, domain, edge, environment, featureFlags, firestore, gcp, launch, services } from "./schema";
+import { alerting, cluster, domain, edge, environment, featureFlags, firestore, gcp, launch, services, stackEnvironmentProblem } from "./schema";
 
 export const namespace = "golive";
 
@@ -31,6 +31,16 @@ export const stackConfigSchema = z
                 if (!names.has(name)) {
                     ctx.addIssue({ code: "custom", path: ["launch", "rollbackTo"], message: `"${name}" names no service; expected one of ${[...names].join(", ")}` });
                 }
+            }
+        }, { when: () => true }),
+        // Production's paging floor: no resource carries the pager yet (monitoring is next), so the config holds it.
+        z.superRefine((c: { environment?: unknown; alerting?: { pagerduty?: unknown } }, ctx) => {
+            if (c?.environment === "production" && c.alerting !== undefined && !c.alerting?.pagerduty) {
+                ctx.addIssue({
+                    code: "custom",
+                    path: ["alerting", "pagerduty"],
+                    message: "is required in production: alerts page the on-call through PagerDuty (runbook 004); set alerting.pagerduty.integrationKeySecret to the name of the secret holding the integration key",
+                });
             }
         }, { when: () => true }),
     );
@@ -152,10 +162,11 @@ function collectSecretRefs(c: StackConfig): SecretRef[] {
 
 /**
  * Validates the raw config map (`pulumi.runtime.allConfig()`: `golive:key` -> string) of a
- * stack. `isSecret` tells whether a key was set with --secret. Throws ConfigError listing
- * every problem, each as `<stackFile>: <key path>: <what is wrong>`.
+ * stack. `isSecret` tells whether a key was set with --secret. The stack's name decides its
+ * environment (schema/platform.ts), which golive:environment must match. Throws ConfigError
+ * listing every problem, each as `<stackFile>: <key path>: <what is wrong>`.
  */
-export function parseStackConfig(raw: Readonly<Record<string, string>>, isSecret: (key: string) => boolean, stackFile: string): GoliveConfig {
+export function parseStackConfig(raw: Readonly<Record<string, string>>, isSecret: (key: string) => boolean, stackFile: string, stack: string): GoliveConfig {
     const input: Record<string, unknown> = {};
     const extra: string[] = [];
     for (const [fullKey, value] of Object.entries(raw)) {
@@ -168,6 +179,11 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, isSecret
     const result = stackConfigSchema.safeParse(input);
     if (!result.success) {
         for (const issue of result.error.issues) problems.push(...issueMessage(issue, input).split("\n"));
+    }
+    const declared = environment.safeParse(input["environment"]);
+    if (declared.success) {
+        const mismatch = stackEnvironmentProblem(stack, declared.data);
+        if (mismatch) problems.unshift(`${namespace}:environment: ${mismatch}`);
     }
     const refs = result.success ? collectSecretRefs(result.data) : [];
     const referenced = new Set(refs.map((r) => r.key));

@@ -11,7 +11,7 @@ import { isConfigSecret, readSecrets, workloadsArgs } from "./program";
 
 const stack = pulumi.getStack();
 const stackFile = `Pulumi.${stack}.yaml`;
-const config = parseStackConfig(pulumi.runtime.allConfig(), isConfigSecret, stackFile);
+const config = parseStackConfig(pulumi.runtime.allConfig(), isConfigSecret, stackFile, stack);
 const secrets = readSecrets(config.secretRefs, stackFile);
 
 const secretValue = (key: string): pulumi.Output<string> => {

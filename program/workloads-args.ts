@@ -12,11 +12,13 @@ export function workloadsArgs(config: StackConfig, secret: (key: string) => pulu
         namespace: config.cluster.namespace,
         domain: config.domain,
         featureFlags: config.featureFlags,
+        launchPhase: config.launch.phase,
         // Each object names the stack config key it comes from, so findings can name it too.
         configKeys: { namespace: `${namespace}:cluster.namespace`, featureFlags: `${namespace}:featureFlags`, domain: `${namespace}:domain` },
         services: config.services.map(({ secretEnv, egress, ...s }, i) => ({
             ...s,
             configPath: `${namespace}:services[${i}]`,
+            rollbackTo: config.launch.rollbackTo?.[s.name],
             secretEnv: Object.fromEntries(Object.entries(secretEnv).map(([env, key]) => [env, secret(key)])),
             extraEgress: egress.map((e) => ({ to: [{ ipBlock: { cidr: e.cidr } }], ports: [{ port: e.port, protocol: e.protocol }] })),
         })),

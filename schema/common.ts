@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { quantityProblem } from "../policies/lib/kubernetes-api";
 
 /** A DNS-1123 label: what Kubernetes accepts as a Service or Deployment name. */
 export const dnsLabel = z
@@ -13,11 +14,14 @@ export const secretRef = z
     .string()
     .regex(/^[a-z][a-zA-Z0-9]*$/, { error: "must name a secret config key in camelCase, e.g. pagerdutyIntegrationKey" });
 
-/** A Kubernetes resource quantity such as 250m, 1, 512Mi. */
+/** A Kubernetes resource quantity such as 250m, 1, 1.5, 512Mi, 1e3, read as the API server reads it. */
 export const quantity = z
     .union([z.string(), z.number()])
     .transform((v) => String(v))
-    .pipe(z.string().regex(/^\d+(\.\d+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$/, { error: "must be a Kubernetes quantity such as 250m, 1, 512Mi" }));
+    .superRefine((q, ctx) => {
+        const problem = quantityProblem(q);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+    });
 
 /** An HTTP path starting with '/'. */
 export const httpPath = z.string().regex(/^\/[^\s]*$/, { error: "must be an absolute HTTP path such as /health" });

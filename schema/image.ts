@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { imageDigest, imageTag, sha256Digest } from "../policies/lib/image";
+import { imageDigest, imageTag, imageTagPattern, sha256Digest } from "../policies/lib/image";
 
 export { imageRepository } from "../policies/lib/image";
 
@@ -15,7 +15,7 @@ export function imagePinProblem(image: string): string | undefined {
     const tag = imageTag(image);
     if (tag === undefined) return "has no tag; pin a version or digest";
     if (tag.toLowerCase() === "latest") return `tag "latest" is not allowed; pin a version or digest`;
-    if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(tag)) return `tag "${tag}" is not a valid tag`;
+    if (!imageTagPattern.test(tag)) return `tag "${tag}" is not a valid tag`;
     return undefined;
 }
 

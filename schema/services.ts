@@ -1,11 +1,23 @@
 import { z } from "zod";
+import { resourceRequirementsProblems } from "../policies/lib/kubernetes-api";
 import { dnsLabel, hostLabel, httpPath, quantity, secretRef } from "./common";
 import { imagePinProblem, imageRepository, pinnedImage } from "./image";
 
-const resources = z.strictObject({
-    requests: z.strictObject({ cpu: quantity, memory: quantity }),
-    limits: z.strictObject({ cpu: quantity.optional(), memory: quantity }),
-});
+/**
+ * Container resources, held to the API server's own rules (policies/lib/kubernetes-api) so a
+ * request above its limit is refused here, naming the stack-file key, before anything is planned.
+ */
+const resources = z
+    .strictObject({
+        requests: z.strictObject({ cpu: quantity, memory: quantity }),
+        limits: z.strictObject({ cpu: quantity.optional(), memory: quantity }),
+    })
+    .superRefine((r, ctx) => {
+        // A value that is no quantity is reported at its own key by `quantity`.
+        for (const p of resourceRequirementsProblems(r)) {
+            if (p.kind === "limit") ctx.addIssue({ code: "custom", message: `${p.section}.${p.resource} ${p.message}` });
+        }
+    });
 
 export const canary = z.strictObject({
     /** The new version; same repository as the stable image. */

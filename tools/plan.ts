@@ -106,7 +106,7 @@ async function plan(argv: string[]): Promise<number> {
 
     // Validate first, with the program's own parser, so bad input exits 2 before anything runs.
     // The file is validated as written: a --secret value never hides a plain-text secret in it.
-    const config = parseStackConfig(validated, (k) => file.encrypted.includes(k), file.file);
+    const config = parseStackConfig(validated, (k) => file.encrypted.includes(k), file.file, stack);
     assertSecretsUsed(given, config.secretRefs, file.file);
     for (const g of given) file.config[g.key] = g.value;
 

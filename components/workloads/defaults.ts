@@ -4,6 +4,7 @@
  * `@default` of the args field that overrides it).
  */
 import { goliveAnnotations, goliveLabels } from "../../policies/lib/keys";
+import { launchAnnotations } from "../../policies/lib/launch";
 
 /** The stack's environment; it picks the production or staging default where they differ. */
 export type Environment = "staging" | "production";
@@ -29,6 +30,10 @@ export const annotationKeys = {
     healthPath: goliveAnnotations.healthPath,
     /** The stack config key an object comes from, so a finding names what to change in the stack file. */
     config: goliveAnnotations.config,
+    /** The launch phase, on each stable Deployment, for the rollback gate (keys defined in the pack). */
+    launchPhase: launchAnnotations.phase,
+    /** The service's rollback version (launch.rollbackTo), on its stable Deployment. */
+    rollbackTo: launchAnnotations.rollbackTo,
     /** Hash of the non-secret env on the pod template: changing a setting rolls the pods. */
     configHash: "golive.dev/config-hash",
     /** Hash of the feature flags on the pod template: a kill switch rolls the pods. */

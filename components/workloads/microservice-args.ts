@@ -4,6 +4,7 @@
  * its `@default`.
  */
 import type * as pulumi from "@pulumi/pulumi";
+import type { LaunchPhase } from "../../policies/lib/launch";
 import type { Environment, ProbeTiming, ProbeTimings, ReplicaRange, WhenUnsatisfiable } from "./defaults";
 import type { NetworkPolicyEgressRule, NetworkPolicyPeer } from "./network";
 
@@ -15,6 +16,17 @@ export interface MicroserviceCanary {
      * 0 keeps it deployed and reachable through its own Service, but unrouted.
      */
     weight: 0 | 10 | 50 | 100;
+}
+
+/** Where the launch stands for this service, written on its stable Deployment for the rollback gate. */
+export interface MicroserviceLaunch {
+    /** The run-of-show phase (the stack's launch.phase). */
+    phase: LaunchPhase;
+    /**
+     * The version to roll back to (the stack's launch.rollbackTo for this service).
+     * @default undefined (none declared: the gate refuses that from launch-eve on)
+     */
+    rollbackTo?: string;
 }
 
 export interface MicroserviceResources {
@@ -205,6 +217,13 @@ export interface MicroserviceArgs extends MicroserviceTuning {
     publicRoute?: PublicRoute;
     /** A canary track; only for services with a `publicRoute` (see the class comment). */
     canary?: MicroserviceCanary;
+    /**
+     * The launch phase and the rollback version, written on the stable Deployment as
+     * golive.dev/launch-phase and golive.dev/rollback-to, so the gate (offline, or the pack in
+     * `pulumi preview`) judges rollback readiness from the planned objects.
+     * @default undefined (no launch annotations: the rollback gate does not judge the service)
+     */
+    launch?: MicroserviceLaunch;
     /**
      * The feature flags ConfigMap to mount at /etc/golive/feature-flags, and the hash of its
      * content to put on the pod template (so a flag change rolls the pods).

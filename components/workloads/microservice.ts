@@ -5,10 +5,10 @@ import { gatewayApiVersion, gkeNetworkingApiVersion, healthCheckPolicySpec, http
 import { configAnnotations, contentHash, selectorLabels, serviceLabels, workloadLabels, type Track } from "./labels";
 import type { MicroserviceArgs, MicroserviceTuning } from "./microservice-args";
 import { kubeDnsPeer, serviceNetworkPolicySpec } from "./network";
-import { deploymentSpec, portName } from "./pod";
+import { deploymentSpec, launchAnnotationsOf, portName } from "./pod";
 import { canarySuffix, serviceProblems, WorkloadArgsError } from "./validate";
 
-export type { MicroserviceArgs, MicroserviceCanary, MicroserviceResources, MicroserviceTuning, PublicRoute } from "./microservice-args";
+export type { MicroserviceArgs, MicroserviceCanary, MicroserviceLaunch, MicroserviceResources, MicroserviceTuning, PublicRoute } from "./microservice-args";
 
 /** The objects of one track of a service. */
 export interface MicroserviceTrack {
@@ -137,7 +137,7 @@ export class Microservice extends pulumi.ComponentResource {
             const workload = workloadLabels(name, env, track, image);
             const dependsOnConfig = [this.serviceAccount, this.config, ...(this.secret ? [this.secret] : [])];
             const deployment = new k8s.apps.v1.Deployment(`${key}-deployment`, {
-                metadata: { name: objectName, namespace: ns, labels: workload, ...annotated(source) },
+                metadata: { name: objectName, namespace: ns, labels: workload, ...annotated({ ...source, ...launchAnnotationsOf(track === "stable" ? args.launch : undefined) }) },
                 spec: deploymentSpec({
                     service: name,
                     environment: env,

@@ -6,6 +6,7 @@
 import type * as k8s from "@pulumi/kubernetes";
 import { annotationKeys, defaults, type Environment, type ProbeTiming, type ProbeTimings, type ResourceSpec, type WhenUnsatisfiable } from "./defaults";
 import { selectorLabels, workloadLabels, type Track } from "./labels";
+import type { MicroserviceLaunch } from "./microservice-args";
 
 type DeploymentSpec = k8s.types.input.apps.v1.DeploymentSpec;
 type Probe = k8s.types.input.core.v1.Probe;
@@ -163,5 +164,16 @@ export function deploymentSpec(s: PodSettings): DeploymentSpec {
                 volumes,
             },
         },
+    };
+}
+
+/**
+ * Where the launch stands and the service's rollback version, for the gate (when given: the
+ * stable track only, since a canary is rolled back by its weight, not by a version).
+ */
+export function launchAnnotationsOf(launch?: MicroserviceLaunch): Record<string, string> {
+    return {
+        ...(launch ? { [annotationKeys.launchPhase]: launch.phase } : {}),
+        ...(launch?.rollbackTo ? { [annotationKeys.rollbackTo]: launch.rollbackTo } : {}),
     };
 }

@@ -1,5 +1,6 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import type { LaunchPhase } from "../../policies/lib/launch";
 import { defaults, type Environment } from "./defaults";
 import { featureFlagsConfigMapName, featureFlagsData, featureFlagsHash, type FeatureFlag } from "./feature-flags";
 import { gatewayAnnotations, gatewayApiVersion, gatewaySpec, resolveGateway, type GatewaySettings, type PublicHost } from "./gateway";
@@ -13,11 +14,13 @@ import { canarySuffix, serviceProblems, WorkloadArgsError } from "./validate";
  * Microservice args the config can set, plus its name and public host. Workloads fills in
  * the rest (environment, namespace, calls, publicRoute, featureFlags).
  */
-export interface WorkloadService extends Omit<MicroserviceArgs, "environment" | "namespace" | "calls" | "publicRoute" | "featureFlags"> {
+export interface WorkloadService extends Omit<MicroserviceArgs, "environment" | "namespace" | "calls" | "publicRoute" | "featureFlags" | "launch"> {
     /** The Kubernetes name of every object of the service (a DNS label). */
     name: string;
     /** Public host label; the service is published at `<host>.<domain>`. @default undefined (internal) */
     host?: string;
+    /** The version to roll back to (the stack's launch.rollbackTo for this service). @default undefined (none declared) */
+    rollbackTo?: string;
 }
 
 export interface WorkloadsArgs {
@@ -33,6 +36,12 @@ export interface WorkloadsArgs {
      */
     featureFlags?: Readonly<Record<string, FeatureFlag>>;
     services: readonly WorkloadService[];
+    /**
+     * Where the launch stands (the stack's launch.phase): written with each service's
+     * rollbackTo on its stable Deployment, for the rollback gate.
+     * @default undefined (no launch annotations)
+     */
+    launchPhase?: LaunchPhase;
     /**
      * The GKE Gateway for public services (declared only when a service has a host).
      * @default {className: "gke-l7-global-external-managed", certificateMap: "golive"}
@@ -175,7 +184,7 @@ export class Workloads extends pulumi.ComponentResource {
             const calls = args.services
                 .filter((o) => o.name !== s.name && (o.calledBy ?? []).includes(s.name))
                 .map((o) => ({ name: o.name, port: o.port }));
-            const { name: serviceName, host, ...rest } = s;
+            const { name: serviceName, host, rollbackTo, ...rest } = s;
             services[serviceName] = new Microservice(serviceName, {
                 ...rest,
                 environment: env,
@@ -185,6 +194,7 @@ export class Workloads extends pulumi.ComponentResource {
                     ? { host, hostname: `${host}.${args.domain}`, gatewayName, sourceRanges: gateway.sourceRanges }
                     : undefined,
                 featureFlags: { configMapName: featureFlagsConfigMapName, hash: flagsHash },
+                launch: args.launchPhase ? { phase: args.launchPhase, rollbackTo } : undefined,
             }, { parent: this, dependsOn: [this.namespaceResource, this.featureFlags] });
         }
         this.services = services;

@@ -19,6 +19,9 @@ export function imageDigest(image: string): string | undefined {
 
 export const sha256Digest = /^sha256:[a-f0-9]{64}$/;
 
+/** What a registry accepts as a tag: up to 128 letters, digits, '_', '.' and '-', not starting with '.' or '-'. */
+export const imageTagPattern = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+
 /**
  * The repository of an image reference, without tag or digest, normalized as the runtime
  * resolves it: `nginx:1.27` and `docker.io/library/nginx:1.28` are one repository.

@@ -6,7 +6,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { goliveLabels, isKind, nameOf, namespaceOf, podMetadataOf, type Json } from "../lib";
 
-export { nameOf, namespaceOf, objectRef } from "../lib";
+export { nameOf, namespaceOf, objectRef, selectorMatches } from "../lib";
 
 /** The labels golive puts on a canary Deployment: `track: canary` and the stable Deployment's name. */
 export const trackLabel = goliveLabels.track;
@@ -25,33 +25,6 @@ export function podLabelsOf(type: string, props: Json): Record<string, string> {
 export function formatLabels(labels: Record<string, string>): string {
     const pairs = Object.entries(labels).map(([k, v]) => `${k}=${v}`);
     return pairs.length > 0 ? pairs.join(",") : "(none)";
-}
-
-/**
- * Whether a metav1.LabelSelector selects these labels: matchLabels AND every matchExpression.
- * An empty selector selects everything (PDB policy/v1, NetworkPolicy podSelector); a missing
- * one selects nothing, so callers decide what undefined means for their kind.
- */
-export function selectorMatches(selector: Json, labels: Record<string, string>): boolean {
-    if (selector === undefined || selector === null) return false;
-    const matchLabels: Json = selector.matchLabels ?? {};
-    for (const [k, v] of Object.entries(matchLabels)) {
-        if (labels[k] !== v) return false;
-    }
-    const expressions: Json[] = Array.isArray(selector.matchExpressions) ? selector.matchExpressions : [];
-    for (const e of expressions) {
-        const key: string = e?.key;
-        const values: string[] = Array.isArray(e?.values) ? e.values : [];
-        const has = Object.prototype.hasOwnProperty.call(labels, key);
-        switch (e?.operator) {
-            case "In": if (!has || !values.includes(labels[key]!)) return false; break;
-            case "NotIn": if (has && values.includes(labels[key]!)) return false; break;
-            case "Exists": if (!has) return false; break;
-            case "DoesNotExist": if (has) return false; break;
-            default: return false; // an operator the API server would reject selects nothing
-        }
-    }
-    return true;
 }
 
 /** Whether a selector is `{}` (selects every pod), as a default-deny NetworkPolicy's is. */

@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Findings } from "../../tools/report/findings";
 import { corpusPath, itCorpus } from "../corpus";
@@ -22,6 +23,26 @@ describe("npm run analyze on files written by others", function () {
             "urn:pulumi:manifests::golive::kubernetes:networking.k8s.io/v1:NetworkPolicy::monitoring/prometheus-adapter",
         ]);
         assert.ok(f.violations.some((v) => v.policy === "workloads-hpa-configure-replicas"), "the vLLM HPA has minReplicas 1");
+    });
+
+    it("reports what the API server would refuse as a mandatory violation, not a note: requests above limits", () => {
+        const file = path.join(out, "over-limit.yaml");
+        fs.writeFileSync(file, [
+            "apiVersion: apps/v1", "kind: Deployment", "metadata: {name: api, namespace: shop}",
+            "spec:", "  selector: {matchLabels: {app: api}}",
+            "  template:", "    metadata: {labels: {app: api}}",
+            "    spec:", "      containers:", "        - name: api", "          image: ghcr.io/shop/api:v1.0.0",
+            "          resources: {requests: {cpu: \"2\", memory: 1Gi}, limits: {cpu: \"1\", memory: 512Mi}}", "",
+        ].join("\n"));
+        const json = path.join(out, "over-limit.json");
+        const r = cli("analyze", ["--manifests", file, "--stack", "production", "--json", json]);
+        assert.equal(r.code, 1, r.stderr + r.stdout);
+        const f = readJson<Findings>(json);
+        assert.deepEqual(f.violations.filter((v) => v.policy === "workloads-object-enforce-api-validation").map((v) => [v.enforcementLevel, v.message]), [
+            ["mandatory", 'Deployment shop/api would be refused by the Kubernetes API server: spec.template.spec.containers[0].resources.requests.cpu "2" exceeds limits.cpu "1"; lower the request or raise the limit (the API server refuses a request above its limit).'],
+            ["mandatory", 'Deployment shop/api would be refused by the Kubernetes API server: spec.template.spec.containers[0].resources.requests.memory "1Gi" exceeds limits.memory "512Mi"; lower the request or raise the limit (the API server refuses a request above its limit).'],
+        ]);
+        assert.doesNotMatch(r.stdout, /schema: .*exceeds/, "reported once, as the policy's violation");
     });
 
     it("says which objects two files both declare instead of mixing them up", () => {

@@ -5,7 +5,7 @@ import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { generatedHeader } from "../../tools/manifests";
 import type { Findings } from "../../tools/report/findings";
 import type { FindingsFile } from "../../tools/report/findings-file";
-import { cli, productionVariant, readJson, tmpDir, type CliResult } from "./cli";
+import { cli, productionVariant, readJson, stagingVariant, tmpDir, type CliResult } from "./cli";
 
 interface ExportShape {
     version: number;
@@ -107,10 +107,15 @@ describe("npm run plan (end to end, policy pack over gRPC)", function () {
         const json = path.join(out, "unknown.json");
         const r = cli("analyze", ["--file", file, "--stack", "production", "--json", json]);
         assert.equal(r.code, 1, r.stderr + r.stdout);
-        assert.match(r.stdout, /^NO-GO for production: 1 mandatory check not evaluable in preview\.$/m);
+        assert.match(r.stdout, /^NO-GO for production: 3 mandatory checks not evaluable in preview\.$/m);
         const f = readJson<Findings>(json);
         assert.deepEqual(f.violations, []);
-        assert.deepEqual(f.notEvaluated.map((n) => [n.policy, n.enforcementLevel, n.urn]), [["workloads-container-disallow-unpinned-image", "mandatory", api.urn]]);
+        // Every check that reads the image: is it pinned, is it set at all, is the rollback version older.
+        assert.deepEqual(f.notEvaluated.map((n) => [n.policy, n.enforcementLevel, n.urn]).sort(), [
+            ["workloads-container-disallow-unpinned-image", "mandatory", api.urn],
+            ["workloads-deployment-require-rollback-version", "mandatory", api.urn],
+            ["workloads-object-enforce-api-validation", "mandatory", api.urn],
+        ]);
         assert.equal(f.checklist.find((c) => c.id === "004.services.target-versions")?.status, "PENDING");
     });
 
@@ -118,6 +123,25 @@ describe("npm run plan (end to end, policy pack over gRPC)", function () {
         const r = cli("plan", ["--stack", "staging"]);
         assert.equal(r.code, 0, r.stderr + r.stdout);
         assert.match(r.stdout, /^GO for staging/m);
+    });
+
+    it("refuses a production launch whose rollback versions are no choice (exit 1): equal, newer or missing", () => {
+        const file = productionVariant(
+            "      reporting-api: v2.4.9\n      q2q-pipeline: v1.8.1\n      notification-service: v1.3.0\n",
+            "      reporting-api: v2.5.0\n      q2q-pipeline: v1.9.0\n",
+        );
+        const json = path.join(out, "rollback.json");
+        const r = cli("plan", ["--stack", "production", "--stack-file", file, "--json", json]);
+        assert.equal(r.code, 1, r.stderr + r.stdout);
+        assert.match(r.stdout, /^NO-GO for production: 3 mandatory violations\.$/m);
+        const f = readJson<Findings>(json);
+        const fix = (service: string, version: string) => `Set \`${service}: <previous version>\` under golive:launch.rollbackTo in the stack file (the release running before this launch, older than ${version}).`;
+        assert.deepEqual(f.violations.map((v) => [v.policy, v.enforcementLevel, v.message]).sort(), [
+            ["workloads-deployment-require-rollback-version", "mandatory", `Deployment teei/reporting-api launches v2.5.0 at phase launch-eve, but the rollback version "v2.5.0" is the version being launched, so a rollback would change nothing. ${fix("reporting-api", "v2.5.0")}`],
+            ["workloads-deployment-require-rollback-version", "mandatory", `Deployment teei/q2q-pipeline launches v1.8.2 at phase launch-eve, but the rollback version "v1.9.0" is newer than v1.8.2, so rolling back would move forward instead. ${fix("q2q-pipeline", "v1.8.2")}`],
+            ["workloads-deployment-require-rollback-version", "mandatory", `Deployment teei/notification-service launches v1.3.1 at phase launch-eve, but no rollback version is declared. ${fix("notification-service", "v1.3.1")}`],
+        ].sort());
+        assert.equal(f.checklist.find((c) => c.id === "004.rollback.plan")?.status, "FAIL");
     });
 
     it("refuses a production stack that breaks a launch rule with exit 1, and only warns for staging", () => {
@@ -130,7 +154,7 @@ describe("npm run plan (end to end, policy pack over gRPC)", function () {
         assert.ok(f.violations.some((v) => v.policy === "workloads-hpa-configure-replicas" && v.enforcementLevel === "mandatory" && v.urn?.includes("q2q-pipeline")), JSON.stringify(f.violations, null, 1));
         assert.ok(f.checklist.some((c) => c.id === "004.infra.autoscaling" && c.status === "FAIL"));
 
-        const staging = cli("plan", ["--stack", "staging", "--stack-file", file]);
+        const staging = cli("plan", ["--stack", "staging", "--stack-file", stagingVariant("replicas: { min: 2, max: 3 }\n      resources:\n        requests: { cpu: 100m, memory: 256Mi }", "replicas: { min: 1, max: 3 }\n      resources:\n        requests: { cpu: 100m, memory: 256Mi }")]);
         assert.equal(staging.code, 0, staging.stderr + staging.stdout);
         assert.match(staging.stdout, /advisory\s+workloads-hpa-configure-replicas/);
     });
@@ -150,5 +174,55 @@ describe("npm run plan on bad input (exit 2, one line per problem, no stack trac
         const file = productionVariant("ghcr.io/teei/export-service:v2.1.0", "ghcr.io/teei/export-service:latest");
         const r = cli("plan", ["--stack", "production", "--stack-file", file]);
         assertBadInput(r, [`${file}: golive:services[3].image: tag "latest" is not allowed; pin a version or digest (got "ghcr.io/teei/export-service:latest")`]);
+    });
+
+    it("refuses requests above limits before planning, naming the service's key in the stack file", () => {
+        const file = productionVariant("requests: { cpu: 250m, memory: 256Mi }\n        limits: { cpu: \"1\", memory: 512Mi }\n      env:", "requests: { cpu: \"2\", memory: 1Gi }\n        limits: { cpu: \"1\", memory: 512Mi }\n      env:");
+        assertBadInput(cli("plan", ["--stack", "production", "--stack-file", file]), [
+            `${file}: golive:services[0].resources: requests.cpu "2" exceeds limits.cpu "1"; lower the request or raise the limit (the API server refuses a request above its limit)`,
+            `${file}: golive:services[0].resources: requests.memory "1Gi" exceeds limits.memory "512Mi"; lower the request or raise the limit (the API server refuses a request above its limit)`,
+        ]);
+    });
+
+    it("refuses the staging config for the production stack in one line, and the production config for staging", () => {
+        assertBadInput(cli("plan", ["--stack", "production", "--stack-file", "Pulumi.staging.yaml"]), [
+            `Pulumi.staging.yaml: golive:environment: is "staging" but stack "production" deploys production (stacks production and production-* are production, every other stack is staging); use the stack's own Pulumi.production.yaml, or set golive:environment: production and meet its rules`,
+        ]);
+        assertBadInput(cli("plan", ["--stack", "staging", "--stack-file", "Pulumi.production.yaml"]), [
+            `Pulumi.production.yaml: golive:environment: is "production" but stack "staging" deploys staging (stacks production and production-* are production, every other stack is staging); use the stack's own Pulumi.staging.yaml, or set golive:environment: staging and meet its rules`,
+        ]);
+    });
+
+    it("refuses a stack name that is not one", () => {
+        assertBadInput(cli("plan", ["--stack", "../package"]), ['--stack "../package": stack names are letters, digits, \'-\', \'_\' and \'.\'']);
+    });
+
+    it("validates encrypted keys too, though it cannot read them", () => {
+        const file = productionVariant("  golive:alerting:", "  golive:reportingApiDatabaseURL:\n    secure: v1:AAAA\n  golive:alerting:");
+        const r = cli("plan", ["--stack", "production", "--stack-file", file]);
+        assert.equal(r.code, 2);
+        assert.match(r.stderr, /golive:reportingApiDatabaseURL: unknown key/);
+    });
+
+    it("refuses a stack file that is not a mapping, in one line", () => {
+        const file = path.join(tmpDir("stack"), "Pulumi.production.yaml");
+        fs.writeFileSync(file, "- golive:environment\n");
+        assertBadInput(cli("plan", ["--stack", "production", "--stack-file", file]), [`${file}: expected a mapping with a config: key, as \`pulumi config set\` writes it`]);
+    });
+
+    it("refuses a stack with no stack file", () => {
+        assertBadInput(cli("plan", ["--stack", "prod"]), ['policies/config/prod.json: no policy config for stack "prod"; expected one of production, staging']);
+    });
+
+    it("refuses a missing --stack and an unknown option", () => {
+        assert.equal(cli("plan", []).code, 2);
+        const r = cli("plan", ["--stack", "production", "--dry"]);
+        assert.equal(r.code, 2);
+        assert.match(r.stderr, /^error: Unknown option '--dry'/m);
+    });
+
+    it("refuses a --secret without a value", () => {
+        assertBadInput(cli("plan", ["--stack", "production", "--secret", "slackToken"]), ['--secret "slackToken": expected <key>=<value> or <key>=@<file>, e.g. --secret slackToken=@/run/secrets/slack']);
+        assertBadInput(cli("plan", ["--stack", "production", "--secret", "slackToken="]), ['--secret "slackToken=": expected <key>=<value> or <key>=@<file>, e.g. --secret slackToken=@/run/secrets/slack']);
     });
 });

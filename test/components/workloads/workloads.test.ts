@@ -71,6 +71,25 @@ describe("Workloads", () => {
         for (const [key, inputs] of a) assert.equal(b.get(key), inputs, `${key} changed when the services were reordered`);
     });
 
+    it("writes the launch phase and each service's rollback version on its stable Deployment, for the rollback gate", () => {
+        const annotations = podTemplates(production).map((d) => [d.inputs.metadata.name, d.inputs.metadata.annotations["golive.dev/launch-phase"], d.inputs.metadata.annotations["golive.dev/rollback-to"]]);
+        assert.deepEqual(annotations.sort(), [
+            ["export-service", "launch-eve", "v2.0.3"],
+            ["notification-service", "launch-eve", "v1.3.0"],
+            ["q2q-pipeline", "launch-eve", "v1.8.1"],
+            ["reporting-api", "launch-eve", "v2.4.9"],
+        ]);
+    });
+
+    it("leaves a canary's Deployment without a rollback version (weight 0 rolls a canary back) and a service without one unannotated", async () => {
+        const args = withService(stackArgs("production"), "export-service", (s) => ({ ...s, rollbackTo: undefined, canary: { image: "ghcr.io/teei/export-service:v2.2.0", weight: 10 } }));
+        const rs = await record(() => new Workloads("platform", args));
+        const canary = find(rs, types.deployment, "export-service-canary-deployment");
+        assert.deepEqual(canary.inputs.metadata.annotations, { "golive.dev/health-path": "/health" });
+        const stable = find(rs, types.deployment, "export-service-deployment");
+        assert.deepEqual(stable.inputs.metadata.annotations, { "golive.dev/health-path": "/health", "golive.dev/launch-phase": "launch-eve" });
+    });
+
     it("publishes the feature flags as a ConfigMap that every pod mounts read-only", () => {
         const flags = find(production, types.configMap, "platform-feature-flags");
         assert.equal(flags.inputs.metadata.name, "feature-flags");
