@@ -85,9 +85,9 @@ describe("Workloads", () => {
         const args = withService(stackArgs("production"), "export-service", (s) => ({ ...s, rollbackTo: undefined, canary: { image: "ghcr.io/teei/export-service:v2.2.0", weight: 10 } }));
         const rs = await record(() => new Workloads("platform", args));
         const canary = find(rs, types.deployment, "export-service-canary-deployment");
-        assert.deepEqual(canary.inputs.metadata.annotations, { "golive.dev/health-path": "/health" });
+        assert.deepEqual(canary.inputs.metadata.annotations, { "golive.dev/config": "golive:services[3]" });
         const stable = find(rs, types.deployment, "export-service-deployment");
-        assert.deepEqual(stable.inputs.metadata.annotations, { "golive.dev/health-path": "/health", "golive.dev/launch-phase": "launch-eve" });
+        assert.deepEqual(stable.inputs.metadata.annotations, { "golive.dev/config": "golive:services[3]", "golive.dev/launch-phase": "launch-eve" });
     });
 
     it("publishes the feature flags as a ConfigMap that every pod mounts read-only", () => {
