@@ -52,16 +52,22 @@ export const checklist = [
     { id: "004.monitoring.alert-error-rate", title: "Alert when the error rate is > 1 % for 2 minutes", source: `${R004} § Launch Hour Monitoring` },
     { id: "004.monitoring.alert-latency", title: "Alert when P95 latency is > 1000 ms sustained", source: `${R004} § Launch Hour Monitoring` },
     { id: "004.monitoring.paging", title: "PagerDuty escalation policies and schedules verified; runbooks linked in alerts", source: `${R004} § Monitoring & Observability` },
+    { id: "004.monitoring.alert-platform-down", title: "Page when the platform is down (5xx > 50 %): P0, 5-minute response", source: `${R004} § Incident Response Thresholds` },
+    { id: "004.monitoring.alert-request-volume", title: "Alert when request volume is > 500 req/min (potential attack or scraper)", source: `${R004} § Launch Hour Monitoring` },
+    { id: "004.monitoring.alert-connection-pool", title: "Alert when the database connection pool is > 80 % utilized", source: `${R004} § Launch Hour Monitoring` },
+    { id: "004.monitoring.alert-cache-hit-ratio", title: "Alert when the cache hit ratio is < 50 % (target >= 70 %)", source: `${R004} § Launch Hour Monitoring` },
     { id: "004.monitoring.on-call", title: "On-call rotation published two weeks ahead; primary and secondary briefed", source: `${R004} § Go/No-Go Decision`, manual: "Confirm the on-call schedule in PagerDuty." },
     // 000 Share-in-Groups (Firebase).
     { id: "000.firestore.indexes", title: "Firestore indexes deployed (no \"needs index\" errors)", source: `${R000} § Step 2: Database Preparation` },
     { id: "000.firestore.backups", title: "Backup procedures in place (Firestore backups, point-in-time recovery)", source: `${R000} § Pre-Deployment Checklist / Infrastructure` },
     { id: "000.monitoring.firestore-reads", title: "Alert policy on Firestore document reads", source: `${R000} § Step 5: Monitoring Setup` },
     { id: "000.monitoring.rules-denied", title: "Alert policy on Firestore security-rules denials", source: `${R000} § Step 5: Monitoring Setup` },
+    { id: "000.monitoring.alerts-configured", title: "Monitoring alerts configured and active (none disabled)", source: `${R000} § Pre-Deployment Checklist / Monitoring` },
     { id: "000.slo.latency-errors", title: "Response time < 600 ms (p95) and error rate < 1 %", source: `${R000} § Success Criteria` },
     // 001 SMS Blossom verification.
     { id: "001.security.webhook-secrets", title: "Webhook HMAC and JWT secrets configured as secrets", source: `${R001} § Environment Setup` },
     { id: "001.monitoring.metrics", title: "Metrics endpoint scraped; P95 < 800 ms watched", source: `${R001} § Monitoring & Alerts` },
+    { id: "001.monitoring.queue-depth", title: "Queue depth watched: alert when it reaches 100", source: `${R001} § Monitoring & Alerts` },
     // 002 Fund-store canary.
     { id: "002.canary.steps", title: "Canary rollout in steps 10 % -> 50 % -> 100 %", source: `${R002} § Phase 3-4: Canary Monitoring and Scale Rollout` },
     { id: "002.canary.kill-switch", title: "Runtime kill switch available (feature flag off without a deploy)", source: `${R002} § Runtime Kill Switch` },
