@@ -1,9 +1,15 @@
-import { resourceTypes, stackPolicy } from "../lib";
+import { stackPolicy, type AppliesTo } from "../lib";
 import { platformService, signals, signalTitles, type Signal } from "./labels";
-import { alertsOf, gcpTypes, listText, missingSignals } from "./resources";
+import { alertsOf, gcpTypes, listText, missingSignals, signalOf } from "./resources";
 
 /** Runbook 004's database and cache alerts and runbook 001's queue depth. */
 export const platformSignals: readonly Signal[] = [signals.queueDepth, signals.cacheHitRatio, signals.connectionPool];
+
+/** Stacks whose alerts golive labels: a stack of hand-written alerts says nothing about its platform. */
+const appliesTo: AppliesTo = {
+    description: "alert policies labelled with a golive signal",
+    matches: (type, props) => type === gcpTypes.alertPolicy && signalOf(props) !== undefined,
+};
 
 /**
  * The shared platform's saturation signals, watched on launch day: queue depth (001: < 100),
@@ -16,7 +22,7 @@ export const monitoringPlatformMissingAlerts = stackPolicy({
     severity: "high",
     runbook: ["001.monitoring.queue-depth", "004.monitoring.alert-cache-hit-ratio", "004.monitoring.alert-connection-pool"],
     remediation: "Keep golive:alerting.platform enabled (its metric names point at the app's queue, cache and pool gauges); list only the signals this platform has in the policy config's `signals`.",
-    appliesTo: resourceTypes("Cloud Monitoring alert policies", gcpTypes.alertPolicy),
+    appliesTo,
     configSchema: {
         properties: {
             signals: { type: "array", items: { type: "string", enum: [...platformSignals] }, uniqueItems: true, default: [...platformSignals] },

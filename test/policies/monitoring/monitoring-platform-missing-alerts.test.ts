@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { monitoringPlatformMissingAlerts as policy, platformSignals } from "../../../policies/monitoring";
 import { stackMessages, stackNotApplicable } from "../harness";
 import { stackPolicyWithConfig } from "../workloads/config";
-import { bucket, labelledAlert } from "./fixtures";
+import { alertPolicy, bucket, labelledAlert } from "./fixtures";
 
 const alerts = () => platformSignals.map((s) => labelledAlert("platform", s));
 
@@ -29,7 +29,9 @@ describe("monitoring-platform-missing-alerts", () => {
         assert.deepEqual(await stackMessages(noQueue, alerts().filter((r) => !r.urn.endsWith("platform-queue-depth"))), []);
     });
 
-    it("reports a stack without alert policies as not applicable", async () => {
+    it("reports a stack without golive-labelled alert policies as not applicable", async () => {
         assert.deepEqual(await stackNotApplicable(policy, [bucket()]), [policy.name]);
+        assert.deepEqual(await stackNotApplicable(policy, [alertPolicy((p) => { delete p.userLabels; })]), [policy.name]);
+        assert.deepEqual(await stackNotApplicable(policy, [labelledAlert("reporting-api", "error-rate")]), []);
     });
 });
