@@ -3,7 +3,7 @@
  * once (a bad stack file fails here, before any resource is registered), then composes
  * the area components with plain args.
  */
-import * as gcp from "@pulumi/gcp";
+import { Provider as GcpProvider } from "@pulumi/gcp/provider";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { Monitoring } from "./components/monitoring";
@@ -34,7 +34,8 @@ const workloads = new Workloads("platform", workloadsArgs(config, secretValue), 
 
 // Alerts, uptime checks and SLOs go to the project the stack names, never to the ambient
 // gcloud project. The scrape objects (PodMonitorings) go to the cluster, once the namespace exists.
-const google = new gcp.Provider("gcp", { project: config.gcp.project, region: config.gcp.region });
+// Imported by path: the package index would load every Google service (see components/monitoring/gcp.ts).
+const google = new GcpProvider("gcp", { project: config.gcp.project, region: config.gcp.region });
 const monitoring = new Monitoring("monitoring", monitoringArgs(config, secretValue), {
     providers: [google, cluster],
     dependsOn: [workloads.namespaceResource],

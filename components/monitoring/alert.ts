@@ -2,13 +2,13 @@
  * One alert policy from what it watches: the pure spec every golive alert goes through, so
  * each carries the same labels, severity, documentation and routing.
  */
-import type * as gcp from "@pulumi/gcp";
+import type * as gcp from "./gcp";
 import type * as pulumi from "@pulumi/pulumi";
 import { labelKeys, providerSeverity, type Severity, type Signal } from "../../policies/monitoring/labels";
 import { defaults } from "./defaults";
 import { alertDocumentation, type DocumentationContext } from "./documentation";
 
-export type Condition = gcp.types.input.monitoring.AlertPolicyCondition;
+export type Condition = gcp.input.monitoring.AlertPolicyCondition;
 
 /** What one alert watches and how bad it is when it fires. */
 export interface AlertSpec {

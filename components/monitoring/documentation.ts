@@ -3,7 +3,7 @@
  * the likely causes, the first three steps, and the runbook link. Cloud Monitoring puts it
  * in every notification, PagerDuty and Slack included.
  */
-import type * as gcp from "@pulumi/gcp";
+import type * as gcp from "./gcp";
 import type { Severity, Signal } from "../../policies/monitoring/labels";
 import type { Environment } from "./defaults";
 
@@ -100,7 +100,7 @@ export function runbookUrl(base: string, signal: Signal): string {
 export function alertDocumentation(
     a: { signal: Signal; service: string; severity: Severity; title: string; what: string },
     ctx: DocumentationContext,
-): gcp.types.input.monitoring.AlertPolicyDocumentation {
+): gcp.input.monitoring.AlertPolicyDocumentation {
     const guide = guides[a.signal];
     const url = ctx.runbookBaseUrl ? runbookUrl(ctx.runbookBaseUrl, a.signal) : undefined;
     const content = [

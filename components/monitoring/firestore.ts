@@ -3,7 +3,7 @@
  * denials (alert_rules_denied), and "The query requires an index" errors, which surface only
  * in the app's logs, so through a log-based metric.
  */
-import type * as gcp from "@pulumi/gcp";
+import type * as gcp from "./gcp";
 import { firestoreService, signals } from "../../policies/monitoring/labels";
 import { firestoreReads, firestoreRulesDenied } from "../../policies/monitoring/thresholds";
 import { humanDuration, seconds, type AlertSpec } from "./alert";

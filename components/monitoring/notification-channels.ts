@@ -1,4 +1,4 @@
-import * as gcp from "@pulumi/gcp";
+import * as gcp from "./gcp";
 import * as pulumi from "@pulumi/pulumi";
 import { channelTypes, labelKeys, type Severity } from "../../policies/monitoring/labels";
 import type { Environment } from "./defaults";

@@ -1,4 +1,4 @@
-import * as gcp from "@pulumi/gcp";
+import * as gcp from "./gcp";
 import * as pulumi from "@pulumi/pulumi";
 import type { Severity } from "../../policies/monitoring/labels";
 import { alertPolicyArgs, alertResourceName, type AlertContext } from "./alert";

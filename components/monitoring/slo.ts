@@ -1,5 +1,5 @@
 /** A service's availability SLO: a Cloud Monitoring custom service and a request-based SLO on it. */
-import type * as gcp from "@pulumi/gcp";
+import type * as gcp from "./gcp";
 import { labelKeys } from "../../policies/monitoring/labels";
 import { slo } from "../../policies/monitoring/thresholds";
 import type { RequestMetrics } from "./metrics";

@@ -1,5 +1,5 @@
 /** The uptime check of a public host: HTTPS with certificate validation on the health path. */
-import type * as gcp from "@pulumi/gcp";
+import type * as gcp from "./gcp";
 import { labelKeys } from "../../policies/monitoring/labels";
 import { uptime } from "../../policies/monitoring/thresholds";
 import type { UptimeRegion } from "../../policies/monitoring/uptime";
