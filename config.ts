@@ -24,12 +24,18 @@ export const stackConfigSchema = z
     })
     .check(
         // The rollback plan must name services that exist, or it is no plan.
-        z.superRefine((c: { launch?: { rollbackTo?: Record<string, string> }; services?: Array<{ name?: unknown }> }, ctx) => {
+        z.superRefine((c: { launch?: { rollbackTo?: Record<string, string> }; services?: Array<{ name?: unknown }>; alerting?: { services?: Record<string, unknown> } }, ctx) => {
             if (!Array.isArray(c?.services) || c.services.length === 0) return; // reported already
             const names = new Set(c.services.map((s) => s?.name));
             for (const name of Object.keys(c?.launch?.rollbackTo ?? {})) {
                 if (!names.has(name)) {
                     ctx.addIssue({ code: "custom", path: ["launch", "rollbackTo"], message: `"${name}" names no service; expected one of ${[...names].join(", ")}` });
+                }
+            }
+            // Alert overrides for a service that does not exist would silently apply to nothing.
+            for (const name of Object.keys(c?.alerting?.services ?? {})) {
+                if (!names.has(name)) {
+                    ctx.addIssue({ code: "custom", path: ["alerting", "services", name], message: `names no service; expected one of ${[...names].join(", ")}` });
                 }
             }
         }, { when: () => true }),

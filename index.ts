@@ -3,11 +3,13 @@
  * once (a bad stack file fails here, before any resource is registered), then composes
  * the area components with plain args.
  */
+import { Provider as GcpProvider } from "@pulumi/gcp/provider";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { Monitoring } from "./components/monitoring";
 import { Workloads } from "./components/workloads";
 import { parseStackConfig } from "./config";
-import { isConfigSecret, readSecrets, workloadsArgs } from "./program";
+import { isConfigSecret, monitoringArgs, readSecrets, workloadsArgs } from "./program";
 
 const stack = pulumi.getStack();
 const stackFile = `Pulumi.${stack}.yaml`;
@@ -30,7 +32,17 @@ const cluster = new k8s.Provider("gke", {
 
 const workloads = new Workloads("platform", workloadsArgs(config, secretValue), { provider: cluster });
 
+// Alerts, uptime checks and SLOs go to the project the stack names, never to the ambient
+// gcloud project. The scrape objects (PodMonitorings) go to the cluster, once the namespace exists.
+// Imported by path: the package index would load every Google service (see components/monitoring/gcp.ts).
+const google = new GcpProvider("gcp", { project: config.gcp.project, region: config.gcp.region });
+const monitoring = new Monitoring("monitoring", monitoringArgs(config, secretValue), {
+    providers: [google, cluster],
+    dependsOn: [workloads.namespaceResource],
+});
+
 export const environment = config.environment;
 export const launchPhase = config.launch.phase;
 export const namespace = workloads.namespace;
 export const publicHosts = workloads.publicHosts;
+export const alertPolicies = monitoring.alertPolicyCount;
