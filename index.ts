@@ -3,11 +3,14 @@
  * once (a bad stack file fails here, before any resource is registered), then composes
  * the area components with plain args.
  */
+import * as cloudflare from "@pulumi/cloudflare";
+import * as gcp from "@pulumi/gcp";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { Edge } from "./components/edge";
 import { Workloads } from "./components/workloads";
 import { parseStackConfig } from "./config";
-import { isConfigSecret, readSecrets, workloadsArgs } from "./program";
+import { edgeArgs, isConfigSecret, readSecrets, workloadsArgs } from "./program";
 
 const stack = pulumi.getStack();
 const stackFile = `Pulumi.${stack}.yaml`;
@@ -28,9 +31,27 @@ const cluster = new k8s.Provider("gke", {
     enableServerSideApply: true,
 });
 
-const workloads = new Workloads("platform", workloadsArgs(config, secretValue), { provider: cluster });
+// The edge: explicit providers, so its Google resources go to this stack's project and its
+// Cloudflare resources are made with the token the CLI is given (CLOUDFLARE_API_TOKEN).
+const edgeSettings = edgeArgs(config);
+const edge = edgeSettings
+    ? new Edge("edge", edgeSettings, {
+        providers: [
+            new gcp.Provider("gcp", { project: config.gcp.project, region: config.gcp.region }),
+            new cloudflare.Provider("cloudflare", {}),
+        ],
+    })
+    : undefined;
+
+// The Gateway serves on the edge's reserved address, which every host record points at.
+const workloads = new Workloads("platform", {
+    ...workloadsArgs(config, secretValue),
+    ...(edgeSettings ? { gateway: { addressName: edgeSettings.addressName } } : {}),
+}, { provider: cluster });
 
 export const environment = config.environment;
 export const launchPhase = config.launch.phase;
 export const namespace = workloads.namespace;
 export const publicHosts = workloads.publicHosts;
+export const edgeHosts = edge?.hosts;
+export const gatewayAddressName = edge?.addressName;

@@ -23,7 +23,8 @@ const R004 = "004_60222273e5502b97.txt";
 export const checklist = [
     // 004 run-of-show: Infrastructure checklist (T-1 day) and pre-launch Infrastructure items.
     { id: "004.infra.dns-ttl", title: "DNS records point at the production load balancer with TTL 300 s for quick rollback", source: `${R004} § Infrastructure Checklist` },
-    { id: "004.infra.tls-certificates", title: "TLS certificates valid for >= 30 days and auto-renewing", source: `${R004} § Infrastructure Checklist`, manual: "Check the certificate expiry of every public host (openssl s_client) until an edge policy enforces it." },
+    { id: "004.infra.tls-certificates", title: "TLS certificates valid for >= 30 days and auto-renewing", source: `${R004} § Infrastructure Checklist` },
+    { id: "004.infra.tls-expiry", title: "Certificate expiry checked: every issued certificate has >= 30 days left", source: `${R004} § Infrastructure Checklist`, manual: "Expiry is known once Cloudflare has issued the certificates: after `pulumi up`, run `npm run analyze -- --file <(pulumi stack export) --stack production --now <launch time>`." },
     { id: "004.infra.cdn-cache", title: "CDN cache rules and origin headers configured", source: `${R004} § Infrastructure Checklist` },
     { id: "004.infra.load-balancer-health", title: "Load balancer health checks configured", source: `${R004} § Pre-Launch Checklist / Infrastructure` },
     { id: "004.infra.backups", title: "Database replication and backups tested", source: `${R004} § Pre-Launch Checklist / Infrastructure` },
@@ -45,6 +46,7 @@ export const checklist = [
     { id: "004.deploy.zero-downtime", title: "Rolling update with zero downtime and disruption budgets", source: `${R004} § T-45 mins: Backend Deployment` },
     { id: "004.rollback.previous-version", title: "Images pinned, so a rollback is one version change", source: `${R004} § Rollback Plan` },
     { id: "004.rollback.previous-images", title: "Previous versions (launch.rollbackTo) tagged and available in the registry", source: `${R004} § T+8 Hours: Rollback Readiness`, manual: "List the registry tags of every launch.rollbackTo version (gcloud artifacts docker tags list); golive cannot reach the registry offline." },
+    { id: "004.rollback.frontend", title: "Frontend releases under versioned prefixes; the previous release kept, so rollback points the CDN at it", source: `${R004} § Rollback Procedure / Step 4: Revert Frontend` },
     { id: "004.rollback.drill", title: "Rollback procedure rehearsed on staging (<= 20 min end to end)", source: `${R004} § Rollback Testing`, manual: "Run the staging rollback drill and record its duration." },
     { id: "004.testing.load", title: "Load test at 2x pilot load for 4 hours, P95 <= 500 ms, zero errors", source: `${R004} § T-6 Load Test Execution`, manual: "Attach the load-test report." },
     // 004 Monitoring.

@@ -37,8 +37,9 @@ describe("every stack export, ours and the corpus's, through the served pack", f
         });
         const f = buildFindings("production", evaluation);
         const kubernetesWorkloads = resources.filter((r) => /^kubernetes:(apps\/v1:Deployment|core\/v1:Pod)$/.test(r.type));
-        // Workloads that break launch rules give mandatory findings; stacks without any give none.
-        assert.equal(f.ok, kubernetesWorkloads.length === 0, JSON.stringify(f.violations.slice(0, 2)));
+        const cloudflareZones = resources.filter((r) => r.type.startsWith("cloudflare:") && typeof r.inputs["zoneId"] === "string");
+        // Workloads and Cloudflare zones that break launch rules give mandatory findings; stacks without any give none.
+        assert.equal(f.ok, kubernetesWorkloads.length === 0 && cloudflareZones.length === 0, JSON.stringify(f.violations.slice(0, 2)));
         assert.equal(f.checklist.length > 0, true);
     }
 
