@@ -32,7 +32,7 @@ export const edgeStatic = z
          */
         uploaderCidrs: z.array(cidr).default([]),
     })
-    .refine((s) => s.activeRelease !== s.previousRelease, { error: "previousRelease must differ from activeRelease, or a rollback serves the same release", path: ["previousRelease"] });
+    .refine((s) => s.activeRelease !== s.previousRelease, { error: "must differ from activeRelease, or a rollback serves the same release", path: ["previousRelease"] });
 
 /** The Cloudflare edge in front of the public hosts. */
 export const edge = z.strictObject({

@@ -8,11 +8,11 @@
  * Switching activeRelease changes the rewritten URL, which is the cache key, so the switch
  * needs no purge; the one-minute TTL of the entry points bounds staleness even if it did.
  */
-import { releasesPrefix } from "../../policies/edge/thresholds";
+import { releasesPrefix, storageOrigin } from "../../policies/edge/thresholds";
 import { hostsExpression } from "./expressions";
 import type { ResolvedStatic } from "./resolve";
 
-export const storageOrigin = "storage.googleapis.com";
+export { storageOrigin };
 
 /** Versioned files are immutable: a year at the edge and in browsers. */
 export const versionedTtlSeconds = 31_536_000;

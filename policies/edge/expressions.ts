@@ -89,6 +89,20 @@ export function hostScope(expression: string): string[] | undefined {
     return undefined;
 }
 
+const pathPrefix = /^starts_with\(http\.request\.uri\.path,\s*"([^"]+)"\)$/;
+
+/**
+ * The path prefixes a rule is limited to (top-level `starts_with(http.request.uri.path, "x")`
+ * terms of an `and`), or [] when it names none; a negated term limits nothing.
+ */
+export function pathPrefixScope(expression: string): string[] {
+    const e = unwrap(expression);
+    if (splitTopLevel(e, /^\s+(?:or|\|\|)\s+/).length > 1) return [];
+    return splitTopLevel(e, /^\s+(?:and|&&)\s+/)
+        .map((term) => pathPrefix.exec(unwrap(term))?.[1])
+        .filter((p): p is string => p !== undefined);
+}
+
 /** Whether a rule may match requests for this host. */
 export function mayMatchHost(expression: string, host: string): boolean {
     const scope = hostScope(expression);

@@ -1,5 +1,6 @@
 import type { Policies } from "@pulumi/policy";
 import { edgeBucketRequirePreviousRelease } from "./edge-bucket-require-previous-release";
+import { edgeCacheruleConfigureStaticTtl } from "./edge-cacherule-configure-static-ttl";
 import { edgeCacheruleDisallowApiCaching } from "./edge-cacherule-disallow-api-caching";
 import { edgeCacheruleEnforceDeceptionArmor } from "./edge-cacherule-enforce-deception-armor";
 import { edgeCertificateRequireRemainingValidity } from "./edge-certificate-require-remaining-validity";
@@ -7,6 +8,7 @@ import { edgeCertificatepackConfigureValidity } from "./edge-certificatepack-con
 import { edgeDnsrecordConfigureTtl } from "./edge-dnsrecord-configure-ttl";
 import { edgeDnsrecordRequireGatewayAddress } from "./edge-dnsrecord-require-gateway-address";
 import { edgeDnsrecordRequireProxied } from "./edge-dnsrecord-require-proxied";
+import { edgeFrontendRequireActiveRelease } from "./edge-frontend-require-active-release";
 import { edgeHostMissingDnsrecord } from "./edge-host-missing-dnsrecord";
 import { edgeRatelimitRequireLoginLimit } from "./edge-ratelimit-require-login-limit";
 import { edgeRatelimitRequireTiers } from "./edge-ratelimit-require-tiers";
@@ -22,6 +24,7 @@ import { edgeZonesettingEnforceMinTls } from "./edge-zonesetting-enforce-min-tls
 import { edgeZonesettingEnforceSslStrict } from "./edge-zonesetting-enforce-ssl-strict";
 
 export * from "./edge-bucket-require-previous-release";
+export * from "./edge-cacherule-configure-static-ttl";
 export * from "./edge-cacherule-disallow-api-caching";
 export * from "./edge-cacherule-enforce-deception-armor";
 export * from "./edge-certificate-require-remaining-validity";
@@ -29,6 +32,7 @@ export * from "./edge-certificatepack-configure-validity";
 export * from "./edge-dnsrecord-configure-ttl";
 export * from "./edge-dnsrecord-require-gateway-address";
 export * from "./edge-dnsrecord-require-proxied";
+export * from "./edge-frontend-require-active-release";
 export * from "./edge-host-missing-dnsrecord";
 export * from "./edge-ratelimit-require-login-limit";
 export * from "./edge-ratelimit-require-tiers";
@@ -70,8 +74,11 @@ export const edgePolicies: Policies = [
     edgeDnsrecordRequireGatewayAddress,
     // Traffic: cache, rate limits, headers.
     edgeCacheruleDisallowApiCaching,
+    edgeCacheruleConfigureStaticTtl,
     edgeRatelimitRequireTiers,
     edgeRatelimitRequireLoginLimit,
     edgeResponseheadersRequireCsp,
     edgeResponseheadersEnforceCorsOrigin,
+    // The static frontend: the edge serves the active release.
+    edgeFrontendRequireActiveRelease,
 ];

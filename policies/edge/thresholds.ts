@@ -72,3 +72,9 @@ export const apiKeyHeader = "x-api-key";
  * blocked for a while (credential stuffing comes from many keys but few addresses).
  */
 export const loginRateLimit = { ref: "login-per-ip", requestsPerMinute: 10, mitigationTimeoutSeconds: 600 } as const;
+
+/** Cloud Storage's own name: where the edge sends frontend requests (the origin certificate matches it). */
+export const storageOrigin = "storage.googleapis.com";
+
+/** Versioned release files never change; the edge keeps them at least a day (golive sets a year). */
+export const versionedMinEdgeTtlSeconds = 86_400;

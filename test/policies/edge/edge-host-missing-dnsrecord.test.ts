@@ -23,10 +23,10 @@ describe("edge-host-missing-dnsrecord", () => {
     });
 
     it("does not apply to a stack without Gateways or rulesets", async () => {
-        const stack = edgeStack((p) => { p.gateway = undefined; p.cache = undefined; p.rateLimits = undefined; p.headers = undefined; });
+        const stack = edgeStack((p) => { p.gateway = undefined; p.cache = undefined; p.rateLimits = undefined; p.headers = undefined; p.rewrite = undefined; p.origin = undefined; });
         assert.deepEqual(await stackNotApplicable(policy, stack), [policy.name]);
         const rulesetWithoutHosts = edgeStack((p) => {
-            p.gateway = undefined; p.rateLimits = undefined; p.headers = undefined;
+            p.gateway = undefined; p.rateLimits = undefined; p.headers = undefined; p.rewrite = undefined; p.origin = undefined;
             p.cache = { __type: types.ruleset, zoneId: "z", kind: "zone", phase: "http_request_cache_settings", rules: [{ expression: "true", action: "set_cache_settings", actionParameters: { cache: false } }] };
         });
         assert.deepEqual(await stackNotApplicable(policy, rulesetWithoutHosts), [policy.name]);

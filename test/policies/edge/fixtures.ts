@@ -123,6 +123,32 @@ export function edgeProps(): Record<string, any> {
                 },
             ],
         },
+        rewrite: {
+            zoneId: zone, kind: "zone", name: "golive static frontend rewrites", phase: "http_request_transform",
+            rules: [
+                {
+                    ref: "static-active", description: "entry points come from the active release",
+                    expression: `http.host eq "${host("static")}" and not starts_with(http.request.uri.path, "/releases/")`,
+                    action: "rewrite",
+                    actionParameters: { uri: { path: { expression: 'concat("/teei-csr-prod-static/releases/v2.5.0", http.request.uri.path)' } } },
+                    enabled: true,
+                },
+                {
+                    ref: "static-versioned", description: "versioned paths map to the bucket",
+                    expression: `http.host eq "${host("static")}" and starts_with(http.request.uri.path, "/releases/")`,
+                    action: "rewrite",
+                    actionParameters: { uri: { path: { expression: 'concat("/teei-csr-prod-static", http.request.uri.path)' } } },
+                    enabled: true,
+                },
+            ],
+        },
+        origin: {
+            zoneId: zone, kind: "zone", name: "golive static frontend origin", phase: "http_request_origin",
+            rules: [{
+                ref: "static-origin", expression: `http.host eq "${host("static")}"`, action: "route",
+                actionParameters: { hostHeader: "storage.googleapis.com", sni: { value: "storage.googleapis.com" } }, enabled: true,
+            }],
+        },
         bucket: {
             name: "teei-csr-prod-static",
             location: "EUROPE-WEST1",
@@ -139,7 +165,7 @@ const roleTypes: Record<string, string> = {
     ssl: types.zoneSetting, minTls: types.zoneSetting, tls13: types.zoneSetting, alwaysHttps: types.zoneSetting, httpsRewrites: types.zoneSetting, hsts: types.zoneSetting,
     dnssec: types.dnssec, caaIssue: types.dnsRecord, caaIssuewild: types.dnsRecord, certificatePack: types.certificatePack,
     address: types.globalAddress, gateway: types.gateway, api: types.dnsRecord, cockpit: types.dnsRecord, static: types.dnsRecord,
-    cache: types.ruleset, rateLimits: types.ruleset, headers: types.ruleset, bucket: types.bucket,
+    cache: types.ruleset, rateLimits: types.ruleset, headers: types.ruleset, rewrite: types.ruleset, origin: types.ruleset, bucket: types.bucket,
 };
 
 export function urnOf(role: string, type = roleTypes[role]!): string {
