@@ -3,8 +3,8 @@
  * once (a bad stack file fails here, before any resource is registered), then composes
  * the area components with plain args.
  */
-import * as cloudflare from "@pulumi/cloudflare";
-import * as gcp from "@pulumi/gcp";
+import { Provider as CloudflareProvider } from "@pulumi/cloudflare/provider";
+import { Provider as GcpProvider } from "@pulumi/gcp/provider";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { Edge } from "./components/edge";
@@ -37,8 +37,8 @@ const edgeSettings = edgeArgs(config);
 const edge = edgeSettings
     ? new Edge("edge", edgeSettings, {
         providers: [
-            new gcp.Provider("gcp", { project: config.gcp.project, region: config.gcp.region }),
-            new cloudflare.Provider("cloudflare", {}),
+            new GcpProvider("gcp", { project: config.gcp.project, region: config.gcp.region }),
+            new CloudflareProvider("cloudflare", {}),
         ],
     })
     : undefined;

@@ -1,5 +1,7 @@
-import * as cloudflare from "@pulumi/cloudflare";
-import * as gcp from "@pulumi/gcp";
+import { DnsRecord } from "@pulumi/cloudflare/dnsRecord";
+import { Ruleset } from "@pulumi/cloudflare/ruleset";
+import { Bucket } from "@pulumi/gcp/storage/bucket";
+import { BucketIAMMember } from "@pulumi/gcp/storage/bucketIAMMember";
 import * as pulumi from "@pulumi/pulumi";
 import { automaticTtl, frontendRetentionDays, releaseLabels, releaseLabelValue } from "../../policies/edge/thresholds";
 import { cloudflareIpRanges } from "./cloudflare-ips";
@@ -57,7 +59,7 @@ export interface StaticFrontendArgs {
  * release and `pulumi up`; the rewrite rules then serve it (see README).
  */
 export class StaticFrontend extends pulumi.ComponentResource {
-    readonly bucket: gcp.storage.Bucket;
+    readonly bucket: Bucket;
     readonly bucketName: pulumi.Output<string>;
     readonly hostname: pulumi.Output<string>;
     readonly activeRelease: pulumi.Output<string>;
@@ -69,15 +71,15 @@ export class StaticFrontend extends pulumi.ComponentResource {
         if (!s) throw new pulumi.RunError("StaticFrontend needs the edge's static settings");
         const child = { parent: this };
 
-        this.bucket = new gcp.storage.Bucket(`${name}-bucket`, staticBucketSpec(s, r.environment), child);
-        new gcp.storage.BucketIAMMember(`${name}-public-read`, staticPublicReadSpec(this.bucket.name), child);
-        new cloudflare.DnsRecord(`${name}-host`, staticRecordSpec(r, s), child);
-        new cloudflare.Ruleset(`${name}-rewrite`, {
+        this.bucket = new Bucket(`${name}-bucket`, staticBucketSpec(s, r.environment), child);
+        new BucketIAMMember(`${name}-public-read`, staticPublicReadSpec(this.bucket.name), child);
+        new DnsRecord(`${name}-host`, staticRecordSpec(r, s), child);
+        new Ruleset(`${name}-rewrite`, {
             zoneId: r.zoneId, kind: "zone", phase: "http_request_transform",
             name: "golive static frontend rewrites", description: `serve ${s.hostname} from gs://${s.bucket}/releases/`,
             rules: staticRewriteRules(s),
         }, child);
-        new cloudflare.Ruleset(`${name}-origin`, {
+        new Ruleset(`${name}-origin`, {
             zoneId: r.zoneId, kind: "zone", phase: "http_request_origin",
             name: "golive static frontend origin", description: `${s.hostname} is served by ${storageOrigin}`,
             rules: staticOriginRules(s),
