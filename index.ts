@@ -3,13 +3,15 @@
  * once (a bad stack file fails here, before any resource is registered), then composes
  * the area components with plain args.
  */
+import { Provider as CloudflareProvider } from "@pulumi/cloudflare/provider";
 import { Provider as GcpProvider } from "@pulumi/gcp/provider";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { Edge } from "./components/edge";
 import { Monitoring } from "./components/monitoring";
 import { Workloads } from "./components/workloads";
 import { parseStackConfig } from "./config";
-import { isConfigSecret, monitoringArgs, readSecrets, workloadsArgs } from "./program";
+import { edgeArgs, isConfigSecret, monitoringArgs, readSecrets, workloadsArgs } from "./program";
 
 const stack = pulumi.getStack();
 const stackFile = `Pulumi.${stack}.yaml`;
@@ -30,12 +32,24 @@ const cluster = new k8s.Provider("gke", {
     enableServerSideApply: true,
 });
 
-const workloads = new Workloads("platform", workloadsArgs(config, secretValue), { provider: cluster });
-
-// Alerts, uptime checks and SLOs go to the project the stack names, never to the ambient
-// gcloud project. The scrape objects (PodMonitorings) go to the cluster, once the namespace exists.
-// Imported by path: the package index would load every Google service (see components/monitoring/gcp.ts).
+// Google resources (alerts, uptime checks, the edge's address and bucket) go to the project the
+// stack names, never to the ambient gcloud project. Imported by path: the package index would
+// load every Google service (see components/monitoring/gcp.ts).
 const google = new GcpProvider("gcp", { project: config.gcp.project, region: config.gcp.region });
+
+// The edge: Cloudflare resources are made with the token the CLI is given (CLOUDFLARE_API_TOKEN).
+const edgeSettings = edgeArgs(config);
+const edge = edgeSettings
+    ? new Edge("edge", edgeSettings, { providers: [google, new CloudflareProvider("cloudflare", {})] })
+    : undefined;
+
+// The Gateway serves on the edge's reserved address, which every host record points at.
+const workloads = new Workloads("platform", {
+    ...workloadsArgs(config, secretValue),
+    ...(edgeSettings ? { gateway: { addressName: edgeSettings.addressName } } : {}),
+}, { provider: cluster });
+
+// The scrape objects (PodMonitorings) go to the cluster, once the namespace exists.
 const monitoring = new Monitoring("monitoring", monitoringArgs(config, secretValue), {
     providers: [google, cluster],
     dependsOn: [workloads.namespaceResource],
@@ -46,3 +60,5 @@ export const launchPhase = config.launch.phase;
 export const namespace = workloads.namespace;
 export const publicHosts = workloads.publicHosts;
 export const alertPolicies = monitoring.alertPolicyCount;
+export const edgeHosts = edge?.hosts;
+export const gatewayAddressName = edge?.addressName;

@@ -37,12 +37,15 @@ describe("every stack export, ours and the corpus's, through the served pack", f
         });
         const f = buildFindings("production", evaluation);
         const kubernetesWorkloads = resources.filter((r) => /^kubernetes:(apps\/v1:Deployment|core\/v1:Pod)$/.test(r.type));
-        // The corpus's alert policies have no channels or runbook links, as stacks not built for a launch don't.
+        // The corpus's alert policies have no channels or runbook links, and its Cloudflare zones no
+        // launch settings, as stacks not built for a launch don't.
         const alertPolicies = resources.filter((r) => r.type === "gcp:monitoring/alertPolicy:AlertPolicy");
-        // Workloads and alerts that break launch rules give mandatory findings; stacks without any give none,
+        const cloudflareZones = resources.filter((r) => r.type.startsWith("cloudflare:") && typeof r.inputs["zoneId"] === "string");
+        const judgedKinds = kubernetesWorkloads.length + alertPolicies.length + cloudflareZones.length;
+        // Resources that break launch rules give mandatory findings; stacks without any give none,
         // and a stack no policy applies to at all does not pass (nothing was checked).
-        assert.equal(f.ok, kubernetesWorkloads.length === 0 && alertPolicies.length === 0 && f.judged, JSON.stringify(f.violations.slice(0, 2)));
-        if (kubernetesWorkloads.length > 0 || alertPolicies.length > 0) assert.equal(f.judged, true);
+        assert.equal(f.ok, judgedKinds === 0 && f.judged, JSON.stringify(f.violations.slice(0, 2)));
+        if (judgedKinds > 0) assert.equal(f.judged, true);
         assert.equal(f.checklist.length > 0, true);
     }
 
