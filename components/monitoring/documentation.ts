@@ -114,7 +114,7 @@ export function alertDocumentation(
         ...guide.causes.map((c) => `- ${c}`),
         "",
         "**First three steps**",
-        ...guide.steps.map((s, i) => `${i + 1}. ${s}`),
+        ...guide.steps.map((s, i) => `${i + 1}. ${s.replaceAll("<service>", a.service)}`),
         ...(url ? ["", `Runbook: ${url}`] : []),
     ].join("\n");
     return {

@@ -105,6 +105,8 @@ describe("the alerts every service gets (spec functions)", () => {
         assert.match(a.documentation.content, /\*\*What fired:\*\* more than 1 % of reporting-api's requests failed with a 5xx for 2 min/);
         assert.match(a.documentation.content, /\*\*First three steps\*\*\n1\. .+\n2\. .+\n3\. .+/);
         assert.match(a.documentation.content, /respond within 15 minutes/);
+        const heartbeat: any = alertPolicyArgs(heartbeatAlert(q2q), { environment: "production", project: "p" }, []);
+        assert.match(heartbeat.documentation.content, /1\. `kubectl get pods -l app\.kubernetes\.io\/name=q2q-pipeline`/);
         const noLink: any = alertPolicyArgs(spec, { environment: "production", project: "p" }, []);
         assert.deepEqual(noLink.documentation.links, []);
     });
