@@ -5,14 +5,18 @@
  */
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import * as path from "node:path";
+import { Firestore } from "./components/firestore";
 import { Workloads } from "./components/workloads";
 import { parseStackConfig } from "./config";
-import { isConfigSecret, readSecrets, workloadsArgs } from "./program";
+import { firestoreArgs, isConfigSecret, readSecrets, workloadsArgs } from "./program";
 
 const stack = pulumi.getStack();
 const stackFile = `Pulumi.${stack}.yaml`;
 const config = parseStackConfig(pulumi.runtime.allConfig(), isConfigSecret, stackFile);
 const secrets = readSecrets(config.secretRefs, stackFile);
+// Firestore's files (indexes, queries manifest) are read and checked before anything is registered.
+const firestoreConfig = firestoreArgs(config, { projectDir: path.dirname(__filename), stackFile, warn: (line) => void pulumi.log.warn(line) });
 
 const secretValue = (key: string): pulumi.Output<string> => {
     const value = secrets.get(key);
@@ -29,8 +33,10 @@ const cluster = new k8s.Provider("gke", {
 });
 
 const workloads = new Workloads("platform", workloadsArgs(config, secretValue), { provider: cluster });
+const firestore = firestoreConfig ? new Firestore("firestore", firestoreConfig) : undefined;
 
 export const environment = config.environment;
 export const launchPhase = config.launch.phase;
 export const namespace = workloads.namespace;
 export const publicHosts = workloads.publicHosts;
+export const firestoreDatabase = firestore?.databaseName;
