@@ -7,16 +7,20 @@ import { Provider as CloudflareProvider } from "@pulumi/cloudflare/provider";
 import { Provider as GcpProvider } from "@pulumi/gcp/provider";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import * as path from "node:path";
 import { Edge } from "./components/edge";
+import { Firestore } from "./components/firestore";
 import { Monitoring } from "./components/monitoring";
 import { Workloads } from "./components/workloads";
 import { parseStackConfig } from "./config";
-import { edgeArgs, isConfigSecret, monitoringArgs, readSecrets, workloadsArgs } from "./program";
+import { edgeArgs, firestoreArgs, isConfigSecret, monitoringArgs, readSecrets, workloadsArgs } from "./program";
 
 const stack = pulumi.getStack();
 const stackFile = `Pulumi.${stack}.yaml`;
 const config = parseStackConfig(pulumi.runtime.allConfig(), isConfigSecret, stackFile, stack);
 const secrets = readSecrets(config.secretRefs, stackFile);
+// Firestore's files (indexes, queries manifest) are read and checked before anything is registered.
+const firestoreConfig = firestoreArgs(config, { projectDir: path.dirname(__filename), stackFile, warn: (line) => void pulumi.log.warn(line) });
 
 const secretValue = (key: string): pulumi.Output<string> => {
     const value = secrets.get(key);
@@ -55,6 +59,9 @@ const monitoring = new Monitoring("monitoring", monitoringArgs(config, secretVal
     dependsOn: [workloads.namespaceResource],
 });
 
+// The database keeps its data whatever Pulumi does; protected from `pulumi destroy` in production.
+const firestore = firestoreConfig ? new Firestore("firestore", firestoreConfig, { providers: [google] }) : undefined;
+
 export const environment = config.environment;
 export const launchPhase = config.launch.phase;
 export const namespace = workloads.namespace;
@@ -62,3 +69,4 @@ export const publicHosts = workloads.publicHosts;
 export const alertPolicies = monitoring.alertPolicyCount;
 export const edgeHosts = edge?.hosts;
 export const gatewayAddressName = edge?.addressName;
+export const firestoreDatabase = firestore?.databaseName;

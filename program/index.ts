@@ -2,4 +2,5 @@ export * from "./runtime-config";
 export * from "./secrets";
 export * from "./workloads-args";
 export * from "./edge-args";
+export * from "./firestore-args";
 export * from "./monitoring-args";

@@ -12,6 +12,7 @@ import { parseStackConfig, type SecretRef } from "../config";
 import { evaluate } from "./analyzer/evaluate";
 import { InputError } from "./cli/errors";
 import { assertOutputFile, exitWith, finish, golivePackageVersion, packDir, parse, policyConfigFile, projectDir, runCommand, writeFile } from "./cli/main";
+import { firestoreCoverageNotes } from "./plan/firestore-coverage";
 import { kubernetesObjects } from "./plan/kubernetes-objects";
 import { runProgram } from "./plan/record";
 import { readStackFile } from "./plan/stack-config";
@@ -125,6 +126,7 @@ async function plan(argv: string[]): Promise<number> {
     if (encrypted.length) notes.push(`${encrypted.length} secret(s) set in ${file.file} but encrypted, planned as unknown (give them with --secret to plan with values): ${encrypted.join(", ")}`);
     if (unset.length) notes.push(`${unset.length} secret(s) not set, planned as unknown; \`pulumi up\` refuses to run until they are set with \`pulumi config set --secret\`: ${unset.join(", ")}`);
     notes.push(`launch phase: ${config.launch.phase}`);
+    notes.push(...firestoreCoverageNotes(program.resources)); // Firestore (issue 9): the manifest's uncovered queries
 
     // Every Kubernetes object is checked against the API schemas; an invalid one is an error, never written.
     const objects = kubernetesObjects(program.resources);

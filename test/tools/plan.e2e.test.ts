@@ -2,10 +2,11 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
+import { parseJsonWithComments } from "../../policies/firestore/json-with-comments";
 import { generatedHeader } from "../../tools/manifests";
 import type { Findings } from "../../tools/report/findings";
 import type { FindingsFile } from "../../tools/report/findings-file";
-import { cli, productionVariant, readJson, stagingVariant, tmpDir, type CliResult } from "./cli";
+import { cli, productionVariant, projectDir, readJson, stagingVariant, tmpDir, type CliResult } from "./cli";
 
 interface ExportShape {
     version: number;
@@ -95,6 +96,44 @@ describe("npm run plan (end to end, policy pack over gRPC)", function () {
         const analyzed = readJson<Findings>(json);
         assert.deepEqual(analyzed.violations, planned.violations);
         assert.deepEqual(analyzed.checklist.map((c) => [c.id, c.status]), planned.checklist.map((c) => [c.id, c.status]));
+    });
+
+    it("plans the Firestore database protected, its backups and indexes, and reports every query of the manifest served", () => {
+        const e = readJson<{ deployment: { resources: Array<{ urn: string; type: string; protect: boolean; outputs: Record<string, unknown> }> } }>(files.export);
+        const count = (type: string) => e.deployment.resources.filter((r) => r.type === type).length;
+        assert.deepEqual(
+            ["gcp:firestore/database:Database", "gcp:firestore/backupSchedule:BackupSchedule", "gcp:firestore/index:Index", "gcp:firestore/field:Field"].map(count),
+            [1, 2, 10, 3],
+        );
+        const db = e.deployment.resources.find((r) => r.type === "gcp:firestore/database:Database")!;
+        assert.equal(db.protect, true);
+        assert.deepEqual(e.deployment.resources.filter((r) => r.protect).map((r) => r.urn), [db.urn]);
+        const component = e.deployment.resources.find((r) => r.type === "golive:firestore:Firestore")!;
+        assert.equal((component.outputs["queries"] as unknown[]).length, 16);
+        assert.match(production.stdout, /Firestore indexes: all 16 queries of firestore\/queries\.yaml are served on database "\(default\)"/);
+        const f = readJson<Findings>(files.json);
+        for (const id of ["000.firestore.indexes", "000.firestore.backups", "004.infra.backups", "003.pipeline.backup-before-deploy"]) {
+            assert.equal(f.checklist.find((c) => c.id === id)?.status, "PASS", id);
+        }
+    });
+
+    it("refuses a production stack whose indexes file lost the index a query needs, naming the query", () => {
+        const dir = tmpDir("indexes");
+        const text = fs.readFileSync(path.join(projectDir, "firestore", "firestore.indexes.json"), "utf8");
+        const parsed = parseJsonWithComments(text).value as { indexes: Array<{ fields: Array<{ fieldPath: string }> }> };
+        // The collection-group index (userId, respondedAt) that the query my-rsvps needs.
+        parsed.indexes = parsed.indexes.filter((i) => i.fields[0]!.fieldPath !== "userId");
+        const indexes = path.join(dir, "firestore.indexes.json");
+        fs.writeFileSync(indexes, JSON.stringify(parsed, null, 2));
+        const file = productionVariant("indexesFile: firestore/firestore.indexes.json", `indexesFile: ${indexes}`);
+        const json = path.join(dir, "findings.json");
+        const r = cli("plan", ["--stack", "production", "--stack-file", file, "--json", json]);
+        assert.equal(r.code, 1, r.stderr + r.stdout);
+        assert.match(r.stdout, /Firestore indexes: 1 of 16 queries of firestore\/queries\.yaml have no index on database "\(default\)": my-rsvps /);
+        const f = readJson<Findings>(json);
+        assert.deepEqual(f.violations.map((v) => [v.policy, v.enforcementLevel]), [["firestore-query-missing-index", "mandatory"]]);
+        assert.match(f.violations[0]!.message, /^Firestore query "my-rsvps" \(firestore\/queries\.yaml\) on Firestore database "\(default\)": no index serves it: needs \(userId ASC, respondedAt DESC\) on "rsvps" in COLLECTION_GROUP scope/);
+        assert.equal(f.checklist.find((c) => c.id === "000.firestore.indexes")?.status, "FAIL");
     });
 
     it("refuses to pass a mandatory check whose value is unknown, end to end", () => {
