@@ -1,34 +1,27 @@
 /**
  * golive: declares what a launch needs, per stack. Reads and validates the stack config
- * once (a bad stack file fails here, before any resource is registered), then composes
- * the area components with plain args.
+ * once (a bad stack file fails here, before any resource is registered), builds every
+ * component's plain args, then composes the components.
  */
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { Workloads } from "./components/workloads";
 import { parseStackConfig } from "./config";
-import { isConfigSecret, readSecrets, workloadsArgs } from "./program";
+import { clusterProviderArgs, isConfigSecret, SecretReader, workloadsArgs } from "./program";
 
 const stack = pulumi.getStack();
 const stackFile = `Pulumi.${stack}.yaml`;
 const config = parseStackConfig(pulumi.runtime.allConfig(), isConfigSecret, stackFile, stack);
-const secrets = readSecrets(config.secretRefs, stackFile);
+const secrets = new SecretReader(config.secretRefs, stackFile);
 
-const secretValue = (key: string): pulumi.Output<string> => {
-    const value = secrets.get(key);
-    if (!value) throw new pulumi.RunError(`${stackFile}: secret "${key}" was not read`);
-    return value;
-};
+// Building the args reads the secrets the components use, so an unset one stops `pulumi up`
+// here, all of them named at once, before anything is registered.
+const providerArgs = clusterProviderArgs(config, secrets.value);
+const platformArgs = workloadsArgs(config, secrets.value);
+secrets.assertAllSet();
 
-// An explicit provider: workloads go to the cluster the stack names, never to whatever
-// the ambient kubeconfig happens to point at.
-const cluster = new k8s.Provider("gke", {
-    context: config.cluster.context,
-    kubeconfig: config.cluster.kubeconfigSecret ? secretValue(config.cluster.kubeconfigSecret) : undefined,
-    enableServerSideApply: true,
-});
-
-const workloads = new Workloads("platform", workloadsArgs(config, secretValue), { provider: cluster });
+const cluster = new k8s.Provider("gke", providerArgs);
+const workloads = new Workloads("platform", platformArgs, { provider: cluster });
 
 export const environment = config.environment;
 export const launchPhase = config.launch.phase;

@@ -1,16 +1,17 @@
-import { configKey, containersOf, goliveLabels, imageDigest, imageTag, kubernetesKinds, podSpecOf, podTemplateKinds, resourcePolicy, sha256Digest } from "../lib";
+import { configKey, containersOf, kubernetesKinds, podSpecOf, podTemplateKinds, resourcePolicy, unpinnedImage } from "../lib";
+import { isCanaryTrack } from "./rules";
 
-/** Why an image reference is not pinned, or undefined when it is. */
+/** Why an image reference is not pinned, for the reader of a manifest, or undefined when it is. */
 export function unpinnedReason(image: string): string | undefined {
-    const digest = imageDigest(image);
-    if (digest !== undefined) {
-        return sha256Digest.test(digest) ? undefined : `digest "${digest}" is not a sha256 digest`;
+    const unpinned = unpinnedImage(image);
+    switch (unpinned?.reason) {
+        case undefined: return undefined;
+        case "not-a-reference": return "it is not an image reference";
+        case "digest-not-sha256": return `digest "${unpinned.digest}" is not a sha256 digest`;
+        case "no-tag": return "it has no tag, so it means latest";
+        case "latest": return 'tag "latest" moves with every push';
+        case "invalid-tag": return unpinned.tag === "" ? "its tag is empty" : `tag "${unpinned.tag}" is not a valid tag`;
     }
-    const tag = imageTag(image);
-    if (tag === undefined) return "it has no tag, so it means latest";
-    if (tag === "" ) return "its tag is empty";
-    if (tag.toLowerCase() === "latest") return 'tag "latest" moves with every push';
-    return undefined;
 }
 
 export const workloadsContainerDisallowUnpinnedImage = resourcePolicy({
@@ -24,8 +25,7 @@ export const workloadsContainerDisallowUnpinnedImage = resourcePolicy({
         const pod = podSpecOf(args.type, args.props);
         if (!pod) return;
         // For a workload golive planned, the image is the service's (or its canary's) in the stack file.
-        const isCanary = args.props.metadata?.labels?.[goliveLabels.track] === "canary";
-        const key = configKey(args.urn, args.props, isCanary ? "canary.image" : "image");
+        const key = configKey(args.urn, args.props, isCanaryTrack(args.props) ? "canary.image" : "image");
         const pin = `Pin ${key ? `${key} to ` : ""}a version tag (registry/app:v2.5.0) or a digest (registry/app@sha256:...).`;
         for (const c of containersOf(pod)) {
             const image: unknown = c.container?.image;
