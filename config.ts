@@ -90,9 +90,14 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 let secretFieldsOfSchema: SecretFields | undefined;
-/** The schema's secret-naming fields (built on first use: most runs never need them). */
+/** The schema's secretRef fields, read from the schema on first use. */
 function secretFields(): SecretFields {
     return (secretFieldsOfSchema ??= new SecretFields(stackConfigSchema));
+}
+
+/** Whether the value at `path` names a secret or holds one that does: a value put there by mistake may be the secret itself, so never echo it. */
+function holdsSecret(path: readonly PropertyKey[]): boolean {
+    return secretFields().holdsSecret(path);
 }
 
 function distance(a: string, b: string): number {
@@ -115,14 +120,13 @@ function unknownKeyMessage(key: string, candidates: readonly string[]): string {
 function issueMessage(issue: z.core.$ZodIssue, input: unknown): string {
     const path = issue.path;
     const at = path.length ? stackConfigKey(path) : namespace;
-    const namesASecret = (p: readonly PropertyKey[]) => secretFields().holdsSecret(p);
     switch (issue.code) {
         case "unrecognized_keys":
             return issue.keys.map((k) => `${stackConfigKey([...path, k])}: unknown key; remove it or check its spelling`).join("\n");
         case "invalid_type": {
             const got = valueAt(input, path);
             if (got === undefined) return `${at}: is required (expected ${issue.expected})`;
-            return namesASecret(path) ? `${at}: expected ${issue.expected}` : `${at}: expected ${issue.expected}, got ${showValue(got)}`;
+            return holdsSecret(path) ? `${at}: expected ${issue.expected}` : `${at}: expected ${issue.expected}, got ${showValue(got)}`;
         }
         case "invalid_value": {
             const got = valueAt(input, path);
@@ -131,7 +135,7 @@ function issueMessage(issue: z.core.$ZodIssue, input: unknown): string {
         }
         default: {
             const got = valueAt(input, path);
-            const suffix = got === undefined || typeof got === "object" || namesASecret(path) ? "" : ` (got ${showValue(got)})`;
+            const suffix = got === undefined || typeof got === "object" || holdsSecret(path) ? "" : ` (got ${showValue(got)})`;
             return `${at}: ${issue.message}${suffix}`;
         }
     }

@@ -6,7 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import {
     dns1123LabelMaxLength, dns1123LabelProblem, dnsLabelProblem, formatKeyPath, imageRepository, maxPort, quantityProblem,
-    resourceRequirementsProblems, showValue, unpinnedImage,
+    resourceRequirementsProblems, showValue, unpinnedImage, unpinnedText,
 } from "../../policies/lib";
 import { canaryName, canarySteps, defaultHealthPath, drainsBeforeKill, isCanaryStep, isHttpPath } from "../../policies/workloads/rules";
 import { defaults } from "./defaults";
@@ -27,7 +27,7 @@ export class WorkloadArgsError extends pulumi.RunError {
     }
 }
 
-/** `must be one of the rollout steps 0, 10, 50, 100`: the stack config's weight type says the same. */
+/** The canary weight's message; the stack config's weight type says the same. */
 export const canaryWeightMessage = `must be one of the rollout steps ${canarySteps.join(", ")}`;
 
 /** What the checks read of one service; optional fields are checked when given. */
@@ -47,17 +47,9 @@ export interface CheckedService {
     terminationGracePeriodSeconds?: number;
 }
 
-/** Why an image is not pinned, for the stack file's reader, or undefined when it is. */
 function pinProblem(image: string): string | undefined {
     const unpinned = unpinnedImage(image);
-    switch (unpinned?.reason) {
-        case undefined: return undefined;
-        case "not-a-reference": return "is not an image reference";
-        case "digest-not-sha256": return `digest "${unpinned.digest}" is not a sha256 digest`;
-        case "no-tag": return "has no tag; pin a version or digest";
-        case "latest": return `tag "latest" is not allowed; pin a version or digest`;
-        case "invalid-tag": return `tag "${unpinned.tag}" is not a valid tag`;
-    }
+    return unpinned && unpinnedText(unpinned).config;
 }
 
 function resourcesProblems(resources: CheckedService["resources"]): ArgProblem[] {

@@ -9,6 +9,7 @@ import { contentHash } from "./content-hash";
 import { defaults, type ProbeTiming, type WhenUnsatisfiable } from "./defaults";
 import { selectorLabels, workloadLabels, type Track } from "./labels";
 import type { ResolvedMicroservice } from "./microservice-args";
+import { serviceObjectNames } from "./service-objects";
 
 type DeploymentSpec = k8s.types.input.apps.v1.DeploymentSpec;
 type Probe = k8s.types.input.core.v1.Probe;
@@ -16,11 +17,6 @@ type EnvVar = k8s.types.input.core.v1.EnvVar;
 
 /** The name of the container port every probe, Service and route points at. */
 export const portName = "http";
-
-/** The names of a service's shared objects: its ServiceAccount, its env ConfigMap, its Secret. */
-export function serviceObjectNames(service: string): { serviceAccount: string; configMap: string; secret: string } {
-    return { serviceAccount: service, configMap: `${service}-config`, secret: `${service}-secrets` };
-}
 
 function probe(path: string, timing: ProbeTiming): Probe {
     return {

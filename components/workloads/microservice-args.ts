@@ -216,7 +216,7 @@ export interface MicroserviceArgs extends MicroserviceTuning {
      * @default undefined (internal service)
      */
     publicRoute?: PublicRoute;
-    /** A canary track; only for services with a `publicRoute` (see the class comment). */
+    /** A canary track; only for services with a `publicRoute` (README: "Canary, promotion and rollback"). */
     canary?: MicroserviceCanary;
     /**
      * The launch phase and the rollback version, written on the stable Deployment as

@@ -1,13 +1,13 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { gkeAnnotations } from "../../policies/lib";
 import { describeProblems, serviceProblems, WorkloadArgsError } from "./checks";
-import { deploymentSpec, serviceObjectNames } from "./deployment";
+import { deploymentSpec } from "./deployment";
 import { gatewayApiVersion, gkeNetworkingApiVersion, healthCheckPolicySpec, httpRouteSpec, routeBackends } from "./gateway";
 import { serviceLabels, trackLabels, workloadLabels, type Track } from "./labels";
 import { configAnnotations, launchAnnotations, objectMeta } from "./metadata";
 import { resolveMicroservice, type MicroserviceArgs, type ResolvedMicroservice } from "./microservice-args";
 import { serviceNetworkPolicySpec } from "./network";
+import { envConfigMapInputs, secretEnvInputs, serviceAccountInputs } from "./service-objects";
 import { autoscalerSpec, canaryReplicaRange, clusterServiceSpec, disruptionBudgetSpec, trackName } from "./track";
 import type { ReplicaRange } from "./defaults";
 
@@ -49,30 +49,14 @@ export class Microservice extends pulumi.ComponentResource {
         super("golive:workloads:Microservice", name, {}, opts);
 
         const s = resolveMicroservice(name, args);
-        const names = serviceObjectNames(name);
-        const labels = serviceLabels(name, s.environment);
-        const source = configAnnotations(s.configPath);
+        const meta = objectMeta(name, s.namespace, serviceLabels(name, s.environment), configAnnotations(s.configPath));
         // Children wait for what the component waits for (the namespace, the flags ConfigMap).
         const childOpts: pulumi.CustomResourceOptions = { parent: this, ...(opts?.dependsOn ? { dependsOn: opts.dependsOn } : {}) };
 
-        this.serviceAccount = new k8s.core.v1.ServiceAccount(`${name}-serviceaccount`, {
-            metadata: objectMeta(names.serviceAccount, s.namespace, labels, {
-                ...source, ...(s.gcpServiceAccount ? { [gkeAnnotations.workloadIdentity]: s.gcpServiceAccount } : {}),
-            }),
-            automountServiceAccountToken: s.automountServiceAccountToken,
-        }, childOpts);
-        // One entry per key of the service's env: the gate names `<service>.env.<KEY>`.
-        this.config = new k8s.core.v1.ConfigMap(`${name}-config`, {
-            metadata: objectMeta(names.configMap, s.namespace, labels, configAnnotations(s.configPath, "env")),
-            data: { ...s.env },
-        }, childOpts);
-        if (Object.keys(s.secretEnv).length > 0) {
-            this.secret = new k8s.core.v1.Secret(`${name}-secrets`, {
-                metadata: objectMeta(names.secret, s.namespace, labels, configAnnotations(s.configPath, "secretEnv")),
-                type: "Opaque",
-                stringData: Object.fromEntries(Object.entries(s.secretEnv).map(([k, v]) => [k, pulumi.secret(v)])),
-            }, childOpts);
-        }
+        this.serviceAccount = new k8s.core.v1.ServiceAccount(`${name}-serviceaccount`, serviceAccountInputs(s), childOpts);
+        this.config = new k8s.core.v1.ConfigMap(`${name}-config`, envConfigMapInputs(s), childOpts);
+        const secret = secretEnvInputs(s);
+        if (secret) this.secret = new k8s.core.v1.Secret(`${name}-secrets`, secret, childOpts);
 
         this.stable = this.track(s, "stable", s.image, s.replicas, childOpts);
         if (s.canary) {
@@ -80,7 +64,7 @@ export class Microservice extends pulumi.ComponentResource {
         }
 
         this.networkPolicy = new k8s.networking.v1.NetworkPolicy(`${name}-networkpolicy`, {
-            metadata: objectMeta(name, s.namespace, labels, source),
+            metadata: meta,
             spec: serviceNetworkPolicySpec({ ...s, service: name, loadBalancerSourceRanges: s.publicRoute?.sourceRanges }),
         }, childOpts);
 
@@ -91,7 +75,7 @@ export class Microservice extends pulumi.ComponentResource {
             this.route = new k8s.apiextensions.CustomResource(`${name}-httproute`, {
                 apiVersion: gatewayApiVersion,
                 kind: "HTTPRoute",
-                metadata: objectMeta(name, s.namespace, labels, source),
+                metadata: meta,
                 spec: httpRouteSpec(route.gatewayName, { label: route.host, hostname: route.hostname }, routeBackends(name, s.port, s.canary?.weight)),
             }, { ...childOpts, dependsOn: mergeDependsOn(childOpts.dependsOn, ready) });
             this.publicUrl = `https://${route.hostname}`;

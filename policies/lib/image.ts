@@ -63,7 +63,7 @@ export function isImageVersion(text: string): boolean {
 
 /**
  * Why an image reference can move under a running rollout, or undefined when it is pinned
- * (a version tag other than latest, or a sha256 digest). Callers phrase it for their reader.
+ * (a version tag other than latest, or a sha256 digest).
  */
 export type UnpinnedImage =
     | { reason: "not-a-reference" }
@@ -80,4 +80,22 @@ export function unpinnedImage(image: string): UnpinnedImage | undefined {
     if (tag.toLowerCase() === "latest") return { reason: "latest" };
     if (!imageTagPattern.test(tag)) return { reason: "invalid-tag", tag };
     return undefined;
+}
+
+/**
+ * A reason in the words of each reader: `config` follows a stack config key
+ * (`golive:services[2].image: tag "latest" is not allowed; ...`), `manifest` follows
+ * "is not pinned:" in a finding about a container.
+ */
+export function unpinnedText(unpinned: UnpinnedImage): { config: string; manifest: string } {
+    switch (unpinned.reason) {
+        case "not-a-reference": return { config: "is not an image reference", manifest: "it is not an image reference" };
+        case "digest-not-sha256": {
+            const text = `digest "${unpinned.digest}" is not a sha256 digest`;
+            return { config: text, manifest: text };
+        }
+        case "no-tag": return { config: "has no tag; pin a version or digest", manifest: "it has no tag, so it means latest" };
+        case "latest": return { config: `tag "latest" is not allowed; pin a version or digest`, manifest: 'tag "latest" moves with every push' };
+        case "invalid-tag": return { config: `tag "${unpinned.tag}" is not a valid tag`, manifest: unpinned.tag === "" ? "its tag is empty" : `tag "${unpinned.tag}" is not a valid tag` };
+    }
 }

@@ -1,18 +1,5 @@
-import { configKey, containersOf, kubernetesKinds, podSpecOf, podTemplateKinds, resourcePolicy, unpinnedImage } from "../lib";
+import { configKey, containersOf, kubernetesKinds, podSpecOf, podTemplateKinds, resourcePolicy, unpinnedImage, unpinnedText } from "../lib";
 import { isCanaryTrack } from "./rules";
-
-/** Why an image reference is not pinned, for the reader of a manifest, or undefined when it is. */
-export function unpinnedReason(image: string): string | undefined {
-    const unpinned = unpinnedImage(image);
-    switch (unpinned?.reason) {
-        case undefined: return undefined;
-        case "not-a-reference": return "it is not an image reference";
-        case "digest-not-sha256": return `digest "${unpinned.digest}" is not a sha256 digest`;
-        case "no-tag": return "it has no tag, so it means latest";
-        case "latest": return 'tag "latest" moves with every push';
-        case "invalid-tag": return unpinned.tag === "" ? "its tag is empty" : `tag "${unpinned.tag}" is not a valid tag`;
-    }
-}
 
 export const workloadsContainerDisallowUnpinnedImage = resourcePolicy({
     name: "workloads-container-disallow-unpinned-image",
@@ -33,10 +20,8 @@ export const workloadsContainerDisallowUnpinnedImage = resourcePolicy({
                 reportViolation(`${c.label} (${c.path}) has no image. ${pin}`);
                 continue;
             }
-            const reason = unpinnedReason(image);
-            if (reason) {
-                reportViolation(`${c.label} image "${image}" is not pinned: ${reason}. ${pin}`);
-            }
+            const unpinned = unpinnedImage(image);
+            if (unpinned) reportViolation(`${c.label} image "${image}" is not pinned: ${unpinnedText(unpinned).manifest}. ${pin}`);
         }
     },
 });
