@@ -5,9 +5,11 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
+import { configNamespace, formatKeyPath, showValue, stackConfigKey } from "./policies/lib/config-source";
 import { alerting, cluster, domain, edge, environment, featureFlags, firestore, gcp, launch, services, stackEnvironmentProblem } from "./schema";
+import { SecretFields } from "./schema/secret-refs";
 
-export const namespace = "golive";
+export const namespace = configNamespace;
 
 export const stackConfigSchema = z
     .strictObject({
@@ -84,14 +86,6 @@ function decode(value: string): unknown {
     }
 }
 
-function formatPath(path: readonly PropertyKey[]): string {
-    let out = `${namespace}:${String(path[0])}`;
-    for (const p of path.slice(1)) {
-        out += typeof p === "number" ? `[${p}]` : /^[A-Za-z_][A-Za-z0-9_]*$/.test(String(p)) ? `.${String(p)}` : `[${JSON.stringify(String(p))}]`;
-    }
-    return out;
-}
-
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
     let node = root;
     for (const p of path) {
@@ -101,14 +95,15 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
     return node;
 }
 
-function show(value: unknown): string {
-    const text = JSON.stringify(value) ?? String(value);
-    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+let secretFieldsOfSchema: SecretFields | undefined;
+/** The schema's secretRef fields, read from the schema on first use. */
+function secretFields(): SecretFields {
+    return (secretFieldsOfSchema ??= new SecretFields(stackConfigSchema));
 }
 
-/** Fields that name secrets: a value put there by mistake may be the secret itself, so never echo it. */
-function namesASecret(path: readonly PropertyKey[]): boolean {
-    return path.includes("secretEnv") || /Secret$/.test(String(path[path.length - 1] ?? ""));
+/** Whether the value at `path` names a secret or holds one that does: a value put there by mistake may be the secret itself, so never echo it. */
+function holdsSecret(path: readonly PropertyKey[]): boolean {
+    return secretFields().holdsSecret(path);
 }
 
 function distance(a: string, b: string): number {
@@ -130,40 +125,31 @@ function unknownKeyMessage(key: string, candidates: readonly string[]): string {
 
 function issueMessage(issue: z.core.$ZodIssue, input: unknown): string {
     const path = issue.path;
-    const at = path.length ? formatPath(path) : namespace;
+    const at = path.length ? stackConfigKey(path) : namespace;
     switch (issue.code) {
         case "unrecognized_keys":
-            return issue.keys.map((k) => `${formatPath([...path, k])}: unknown key; remove it or check its spelling`).join("\n");
+            return issue.keys.map((k) => `${stackConfigKey([...path, k])}: unknown key; remove it or check its spelling`).join("\n");
         case "invalid_type": {
             const got = valueAt(input, path);
             if (got === undefined) return `${at}: is required (expected ${issue.expected})`;
-            return namesASecret(path) ? `${at}: expected ${issue.expected}` : `${at}: expected ${issue.expected}, got ${show(got)}`;
+            return holdsSecret(path) ? `${at}: expected ${issue.expected}` : `${at}: expected ${issue.expected}, got ${showValue(got)}`;
         }
         case "invalid_value": {
             const got = valueAt(input, path);
             const expected = `one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
-            return got === undefined ? `${at}: is required (expected ${expected})` : `${at}: expected ${expected}, got ${show(got)}`;
+            return got === undefined ? `${at}: is required (expected ${expected})` : `${at}: expected ${expected}, got ${showValue(got)}`;
         }
         default: {
             const got = valueAt(input, path);
-            const suffix = got === undefined || typeof got === "object" || namesASecret(path) ? "" : ` (got ${show(got)})`;
+            const suffix = got === undefined || typeof got === "object" || holdsSecret(path) ? "" : ` (got ${showValue(got)})`;
             return `${at}: ${issue.message}${suffix}`;
         }
     }
 }
 
+/** Every secret the config names (the fields of type secretRef), in the config's order. */
 function collectSecretRefs(c: StackConfig): SecretRef[] {
-    const refs: SecretRef[] = [];
-    const add = (key: string | undefined, usedBy: string) => {
-        if (key) refs.push({ key, usedBy });
-    };
-    add(c.cluster.kubeconfigSecret, "cluster.kubeconfigSecret");
-    c.services.forEach((s, i) => {
-        for (const [env, key] of Object.entries(s.secretEnv)) add(key, `services[${i}].secretEnv.${env}`);
-    });
-    add(c.alerting.pagerduty?.integrationKeySecret, "alerting.pagerduty.integrationKeySecret");
-    add(c.alerting.slack?.tokenSecret, "alerting.slack.tokenSecret");
-    return refs;
+    return secretFields().usesIn(c).map((u) => ({ key: u.key, usedBy: formatKeyPath(u.path) }));
 }
 
 /**

@@ -1,9 +1,11 @@
 import { z } from "zod";
-import { imageTagPattern, sha256Digest } from "../policies/lib/image";
+import { environments } from "../components/workloads/defaults";
+import { flagAudiences } from "../components/workloads/feature-flags";
+import { isImageVersion } from "../policies/lib/image";
 import { launchPhases } from "../policies/lib/launch";
 import { dnsLabel, secretRef } from "./common";
 
-export const environment = z.enum(["staging", "production"]);
+export const environment = z.enum(environments);
 
 export type Environment = z.infer<typeof environment>;
 
@@ -58,8 +60,7 @@ export const launchPhase = z.enum(launchPhases);
 
 /** A version to roll back to: an image tag (v2.4.9) or a sha256 digest, never "latest", which moves. */
 export const rollbackVersion = z.string().superRefine((v, ctx) => {
-    const digest = v.startsWith("sha256:");
-    if (digest ? !sha256Digest.test(v) : !imageTagPattern.test(v)) {
+    if (!isImageVersion(v)) {
         ctx.addIssue({ code: "custom", message: "must be an image tag such as v2.4.9 or a sha256 digest" });
     } else if (v.toLowerCase() === "latest") {
         ctx.addIssue({ code: "custom", message: `"latest" moves with every push; name the release to roll back to, such as v2.4.9` });
@@ -76,7 +77,7 @@ export const launch = z.strictObject({
 export const featureFlag = z.strictObject({
     enabled: z.boolean(),
     /** Who sees it when enabled. */
-    audience: z.enum(["all", "pilot", "internal"]).default("all"),
+    audience: z.enum(flagAudiences).default("all"),
     /** Why it is set this way (printed in the report). */
     note: z.string().optional(),
 });

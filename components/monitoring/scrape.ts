@@ -4,7 +4,10 @@
  * NetworkPolicy letting the GMP collectors in, which the namespace's default deny blocks.
  */
 import type * as k8s from "@pulumi/kubernetes";
-import { labelKeys, partOf } from "../workloads/defaults";
+import { appLabels, goliveLabels } from "../../policies/lib/keys";
+
+/** `app.kubernetes.io/part-of` of everything golive declares (the workloads area sets the same). */
+const partOf = "golive";
 import { defaults, type Environment, type PrometheusMetrics } from "./defaults";
 
 export const podMonitoringApiVersion = "monitoring.googleapis.com/v1";
@@ -12,11 +15,11 @@ export const scrapePolicyName = "allow-metrics-scrape";
 
 function labels(environment: Environment, name?: string): Record<string, string> {
     return {
-        ...(name ? { [labelKeys.name]: name } : {}),
-        [labelKeys.partOf]: partOf,
-        [labelKeys.component]: "monitoring",
-        [labelKeys.managedBy]: "pulumi",
-        [labelKeys.environment]: environment,
+        ...(name ? { [appLabels.name]: name } : {}),
+        [appLabels.partOf]: partOf,
+        [appLabels.component]: "monitoring",
+        [appLabels.managedBy]: "pulumi",
+        [goliveLabels.environment]: environment,
     };
 }
 
@@ -26,7 +29,7 @@ export function podMonitoringObject(service: string, namespace: string, environm
         kind: "PodMonitoring",
         metadata: { name: service, namespace, labels: labels(environment, service) },
         spec: {
-            selector: { matchLabels: { [labelKeys.name]: service } },
+            selector: { matchLabels: { [appLabels.name]: service } },
             endpoints: [{ port: m.metricsPort, path: m.metricsPath, interval: defaults.scrapeInterval }],
         },
     };
@@ -35,7 +38,7 @@ export function podMonitoringObject(service: string, namespace: string, environm
 /** Ingress to every golive pod from the GMP collectors, on the metrics ports only. */
 export function scrapeNetworkPolicySpec(ports: ReadonlyArray<string | number>): k8s.types.input.networking.v1.NetworkPolicySpec {
     return {
-        podSelector: { matchLabels: { [labelKeys.partOf]: partOf } },
+        podSelector: { matchLabels: { [appLabels.partOf]: partOf } },
         policyTypes: ["Ingress"],
         ingress: [{
             from: [{

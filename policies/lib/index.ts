@@ -6,3 +6,4 @@ export * from "./resource-types";
 export * from "./keys";
 export * from "./config-source";
 export * from "./launch";
+export * from "./policy-config";

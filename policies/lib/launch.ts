@@ -1,10 +1,8 @@
 /**
- * The launch run-of-show as the pack reads it back from planned objects: the phases in
- * order, the annotations the workloads component writes on each stable Deployment, and what
- * makes a rollback version a real choice. The stack config schema and the component import
- * these, so the phase names and annotation keys are written once.
+ * The launch run-of-show: the phases in order, from when a rollback version is required,
+ * and what makes a rollback version a real choice. The stack config schema, the component
+ * and the rollback policy import these, so the phase names are written once.
  */
-import { imageDigest, imageTag } from "./image";
 
 /** The run-of-show's phases, in order (runbook 004: T-7 days ... T+1 day and after). */
 export const launchPhases = ["pre-launch", "launch-eve", "launch", "post-launch", "stable"] as const;
@@ -13,12 +11,6 @@ export type LaunchPhase = (typeof launchPhases)[number];
 
 /** From this phase on, every production service needs a rollback version (runbook 004 Go/No-Go: "Rollback plan tested and documented"). */
 export const rollbackRequiredFrom: LaunchPhase = "launch-eve";
-
-/** Annotations on a Deployment golive planned: where the launch stands and the service's rollback version. */
-export const launchAnnotations = {
-    phase: "golive.dev/launch-phase",
-    rollbackTo: "golive.dev/rollback-to",
-} as const;
 
 export function isLaunchPhase(value: unknown): value is LaunchPhase {
     return typeof value === "string" && (launchPhases as readonly string[]).includes(value);
@@ -67,11 +59,6 @@ export function compareVersions(a: Version, b: Version): -1 | 0 | 1 {
         return x < y ? -1 : 1;
     }
     return 0;
-}
-
-/** The version an image runs: its tag, else its digest, else undefined. */
-export function imageVersion(image: string): string | undefined {
-    return imageTag(image) || imageDigest(image) || undefined;
 }
 
 /**

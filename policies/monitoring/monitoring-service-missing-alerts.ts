@@ -1,6 +1,5 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { isKind, kubernetesKinds, nameOf, namespaceOf, objectRef, stackPolicy } from "../lib";
-import { trackLabel } from "../workloads/objects";
+import { goliveLabels, isKind, kubernetesKinds, nameOf, namespaceOf, objectRef, stackPolicy } from "../lib";
 import { signals, signalTitles, type Signal } from "./labels";
 import { alertsOf, listText, missingSignals } from "./resources";
 
@@ -43,7 +42,7 @@ export const monitoringServiceMissingAlerts = stackPolicy({
     validateStack: (args, reportViolation) => {
         const alerts = alertsOf(args.resources);
         const routed = routedServices(args.resources);
-        const deployments = args.resources.filter((r) => isKind(r.type, "apps", "Deployment") && r.props.metadata?.labels?.[trackLabel] !== "canary");
+        const deployments = args.resources.filter((r) => isKind(r.type, "apps", "Deployment") && r.props.metadata?.labels?.[goliveLabels.track] !== "canary");
         for (const d of deployments) {
             const service = nameOf(d.props);
             const wanted = routed.has(`${namespaceOf(d.props)}/${service}`) ? [...serviceSignals, ...publicServiceSignals] : serviceSignals;

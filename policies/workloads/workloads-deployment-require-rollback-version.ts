@@ -1,9 +1,10 @@
-import { containersOf, isKind, isLaunchPhase, imageVersion, launchAnnotations, objectRef, phaseAtLeast, podSpecOf, resourcePolicy, rollbackRequiredFrom, rollbackVersionProblem, type AppliesTo, type Json } from "../lib";
-
-const serviceLabel = "app.kubernetes.io/name";
+import {
+    appLabels, containersOf, goliveAnnotations, imageVersion, isKind, isLaunchPhase, objectRef, phaseAtLeast, podSpecOf, resourcePolicy,
+    rollbackRequiredFrom, rollbackVersionProblem, type AppliesTo, type Json,
+} from "../lib";
 
 function launchPhaseOf(props: Json): unknown {
-    return props?.metadata?.annotations?.[launchAnnotations.phase];
+    return props?.metadata?.annotations?.[goliveAnnotations.launchPhase];
 }
 
 /**
@@ -11,7 +12,7 @@ function launchPhaseOf(props: Json): unknown {
  * Earlier, and for Deployments golive did not plan, there is no rollback plan to judge.
  */
 const launching: AppliesTo = {
-    description: `Kubernetes Deployments golive planned at launch phase ${rollbackRequiredFrom} or later (annotation ${launchAnnotations.phase})`,
+    description: `Kubernetes Deployments golive planned at launch phase ${rollbackRequiredFrom} or later (annotation ${goliveAnnotations.launchPhase})`,
     matches: (type, props) => {
         if (!isKind(type, "apps", "Deployment")) return false;
         const phase = launchPhaseOf(props);
@@ -38,13 +39,13 @@ export const workloadsDeploymentRequireRollbackVersion = resourcePolicy({
         const pod = podSpecOf(args.type, args.props);
         if (!pod) return;
         const labels: Json = args.props.metadata?.labels;
-        const service: string = typeof labels?.[serviceLabel] === "string" ? labels[serviceLabel] : args.props.metadata?.name;
+        const service: string = typeof labels?.[appLabels.name] === "string" ? labels[appLabels.name] : args.props.metadata?.name;
         const containers = containersOf(pod).filter((c) => !c.init);
         const main = containers.find((c) => c.container?.name === service) ?? containers[0];
         const image: unknown = main?.container?.image;
         if (typeof image !== "string") return; // no image is workloads-container-disallow-unpinned-image's finding
         const launched = imageVersion(image) ?? image;
-        const rollbackTo: unknown = args.props.metadata?.annotations?.[launchAnnotations.rollbackTo];
+        const rollbackTo: unknown = args.props.metadata?.annotations?.[goliveAnnotations.rollbackTo];
         const problem = rollbackVersionProblem(launched, typeof rollbackTo === "string" ? rollbackTo : undefined);
         if (problem) {
             const phase = String(launchPhaseOf(args.props));

@@ -185,6 +185,16 @@ describe("stack config", () => {
         assert.deepEqual(problems(raw), [`${file}: golive:alerting.slack.tokenSecret: must name a secret config key in camelCase, e.g. pagerdutyIntegrationKey`]);
     });
 
+    it("never echoes a value put where an object naming a secret belongs, in case it is the secret", () => {
+        const raw = editedProduction("alerting", (a) => ({ ...a, slack: "xoxb-9999-SLACKSECRETVALUE" }));
+        assert.deepEqual(problems(raw), [`${file}: golive:alerting.slack: expected object`]);
+    });
+
+    it("reports an env name that is also a secret env name at the secret's key, without echoing the plain value", () => {
+        const raw = editedProduction("services", (s) => { s[0].env.DATABASE_URL = "postgres://u:pw@db/x"; return s; });
+        assert.deepEqual(problems(raw), [`${file}: golive:services[0].secretEnv.DATABASE_URL: is also in env; keep DATABASE_URL in one place`]);
+    });
+
     it("refuses a secret written in plain text in the stack file", () => {
         const raw = { ...rawConfig("production"), "golive:slackToken": "xoxb-123" };
         assert.deepEqual(problems(raw), [

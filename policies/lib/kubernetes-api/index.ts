@@ -19,6 +19,7 @@ export { formatApiProblem, type ApiProblem } from "./problems";
 export { selectorMatches } from "./metadata";
 export * from "./names";
 export * from "./quantity";
+export { defaultGracePeriodSeconds, maxPort } from "./pod";
 export { quantityProblem, resourceRequirementsProblems, type ResourceProblem } from "./resources";
 
 interface KindRules {

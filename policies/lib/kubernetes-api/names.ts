@@ -35,6 +35,14 @@ export function dns1035LabelProblem(value: string): string | undefined {
 }
 
 /**
+ * What golive names services, namespaces and clusters with: a DNS-1035 label, which every
+ * kind accepts as a name (Services need it; most kinds take any DNS-1123 subdomain).
+ */
+export function dnsLabelProblem(value: string): string | undefined {
+    return dns1035LabelProblem(value) === undefined ? undefined : "must be a DNS label: lowercase letters, digits and '-', starting with a letter, at most 63 characters";
+}
+
+/**
  * Label and annotation keys: an optional DNS-1123 subdomain prefix and '/', then a name of
  * at most 63 characters of letters, digits, '-', '_' and '.', starting and ending with a
  * letter or digit (`app.kubernetes.io/name`, `tier`).

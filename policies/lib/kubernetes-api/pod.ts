@@ -12,7 +12,7 @@ import { resourceRequirementsProblems } from "./resources";
 export const maxPort = 65535;
 
 /** The kubelet's default grace period when a pod spec sets none. */
-const defaultGracePeriodSeconds = 30;
+export const defaultGracePeriodSeconds = 30;
 
 export interface PodSpecRules {
     /** The restart policies the owning kind allows (`Always` for Deployments, `OnFailure`/`Never` for Jobs). */

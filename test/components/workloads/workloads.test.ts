@@ -223,11 +223,11 @@ describe("Workloads", () => {
         assert.equal(rs.length, 0);
         assert.ok(error instanceof WorkloadArgsError);
         assert.deepEqual(error.problems, [
-            `service "export-service": host: "api" is already served by "reporting-api"; one service per host`,
-            `service "q2q-pipeline": calledBy: names no service "reporting-ui"; expected one of reporting-api, q2q-pipeline, notification-service, export-service`,
-            `service "q2q-pipeline": canary: needs a public host: the traffic split is done by the gateway's HTTPRoute weights, and an internal service is reached through its ClusterIP Service, which cannot split by weight. Give the service a host, or roll it out with a plain version change (rolling update, maxUnavailable 0)`,
+            `service "export-service": host: "api" is already served by "reporting-api"; one service per host (got "api")`,
+            `service "q2q-pipeline": calledBy[1]: names no service "reporting-ui"; expected one of reporting-api, q2q-pipeline, notification-service, export-service (got "reporting-ui")`,
+            `service "q2q-pipeline": canary: needs a public host: traffic is split by the Gateway route's weights; set host or remove canary`,
             `service "export-service": canary.weight: must be one of the rollout steps 0, 10, 50, 100 (got 25)`,
-            `service "export-service": canary.image: must be a version of ghcr.io/teei/export-service (got repository ghcr.io/other/export-service); a canary changes the version only`,
+            `service "export-service": canary.image: must be a version of ghcr.io/teei/export-service (got repository ghcr.io/other/export-service); a canary changes the version only (got "ghcr.io/other/export-service:v2.2.0")`,
         ]);
         assert.match(error.message, /^service "export-service": host:/);
     });
