@@ -107,7 +107,8 @@ describe("npm run plan (end to end, policy pack over gRPC)", function () {
         );
         const db = e.deployment.resources.find((r) => r.type === "gcp:firestore/database:Database")!;
         assert.equal(db.protect, true);
-        assert.deepEqual(e.deployment.resources.filter((r) => r.protect).map((r) => r.urn), [db.urn]);
+        // In production the data-holding resources are protected: the database (its children are not) and the edge's reserved address.
+        assert.deepEqual(e.deployment.resources.filter((r) => r.protect).map((r) => r.urn).sort(), [db.urn, "urn:pulumi:production::golive::golive:edge:Edge$gcp:compute/globalAddress:GlobalAddress::edge-address"].sort());
         const component = e.deployment.resources.find((r) => r.type === "golive:firestore:Firestore")!;
         assert.equal((component.outputs["queries"] as unknown[]).length, 16);
         assert.match(production.stdout, /Firestore indexes: all 16 queries of firestore\/queries\.yaml are served on database "\(default\)"/);
