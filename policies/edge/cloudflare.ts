@@ -40,6 +40,16 @@ export function zoneIdOf(r: PolicyResource): string | undefined {
 }
 
 /** The zones the stack's Cloudflare resources belong to, in order of first appearance. */
+/**
+ * The zones a zone-level stack policy judges. A stack whose Cloudflare resources name no zone
+ * is reported not applicable (the call ends the policy), so nothing passes unjudged.
+ */
+export function zonesToJudge(args: { resources: readonly PolicyResource[]; notApplicable(reason?: string): never }): string[] {
+    const zones = zonesOf(args.resources);
+    if (zones.length === 0) args.notApplicable("no Cloudflare resource of this stack names a zone");
+    return zones;
+}
+
 export function zonesOf(resources: readonly PolicyResource[]): string[] {
     const zones: string[] = [];
     for (const r of resources) {

@@ -2,8 +2,7 @@ import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy, type Json } from "../lib";
 import { cloudflareZones, isEnabled, ruleLabel, rulesOf, zoneRulesets, zonesOf } from "./cloudflare";
 import { mayMatchHost } from "./expressions";
-import { apiLabelsFrom, isApiHost, zoneHostNames } from "./hosts";
-import { apiHostLabels } from "./thresholds";
+import { apiLabelsFrom, isApiHost, zoneHostNames, apiHostLabelsConfig } from "./hosts";
 
 const phase = "http_request_cache_settings";
 const fix = 'Add an enabled cache rule for the API hosts (expression http.host in {...}) with action "set_cache_settings" and cache: false, after every rule that makes responses cacheable.';
@@ -37,11 +36,7 @@ export const edgeCacheruleDisallowApiCaching = stackPolicy({
     runbook: ["004.infra.cdn-cache"],
     remediation: fix,
     appliesTo: cloudflareZones,
-    configSchema: {
-        properties: {
-            apiHostLabels: { type: "array", items: { type: "string" }, default: [...apiHostLabels] },
-        },
-    },
+    configSchema: apiHostLabelsConfig,
     validateStack: (args, reportViolation) => {
         const labels = apiLabelsFrom(args.getConfig<Record<string, unknown>>());
         let judged = 0;

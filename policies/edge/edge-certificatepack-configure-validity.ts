@@ -1,5 +1,5 @@
 import { stackPolicy } from "../lib";
-import { cloudflareTypes, cloudflareZones, inZone, resourceName, zonesOf } from "./cloudflare";
+import { cloudflareTypes, cloudflareZones, inZone, resourceName, zonesToJudge } from "./cloudflare";
 import { certificateMinRemainingDays, certificateValidityDays } from "./thresholds";
 
 const longEnough = certificateValidityDays.filter((d) => d > certificateMinRemainingDays);
@@ -23,8 +23,7 @@ export const edgeCertificatepackConfigureValidity = stackPolicy({
     remediation: fix,
     appliesTo: cloudflareZones,
     validateStack: (args, reportViolation) => {
-        const zones = zonesOf(args.resources);
-        if (zones.length === 0) args.notApplicable("no Cloudflare resource of this stack names a zone");
+        const zones = zonesToJudge(args);
         for (const zone of zones) {
             const packs = inZone(args.resources, zone, cloudflareTypes.certificatePack);
             if (packs.length === 0) {

@@ -1,5 +1,5 @@
 import { stackPolicy, type Json } from "../lib";
-import { cloudflareZones, isEnabled, rulesOf, zoneRulesets, zonesOf } from "./cloudflare";
+import { cloudflareZones, isEnabled, rulesOf, zoneRulesets, zonesToJudge } from "./cloudflare";
 import { loginRateLimit, rateLimitTiers } from "./thresholds";
 
 const phase = "http_ratelimit";
@@ -38,8 +38,7 @@ export const edgeRatelimitRequireLoginLimit = stackPolicy({
     remediation: fix,
     appliesTo: cloudflareZones,
     validateStack: (args, reportViolation) => {
-        const zones = zonesOf(args.resources);
-        if (zones.length === 0) args.notApplicable("no Cloudflare resource of this stack names a zone");
+        const zones = zonesToJudge(args);
         for (const zone of zones) {
             const rulesets = zoneRulesets(args.resources, zone, phase);
             const found = rulesets.flatMap((rs) => rulesOf(rs.props).map((rule) => ({ rs, rule }))).find((x) => x.rule?.ref === loginRateLimit.ref);

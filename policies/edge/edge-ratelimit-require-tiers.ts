@@ -1,5 +1,5 @@
 import { stackPolicy, type Json } from "../lib";
-import { cloudflareZones, isEnabled, rulesOf, zoneRulesets, zonesOf } from "./cloudflare";
+import { cloudflareZones, isEnabled, rulesOf, zoneRulesets, zonesToJudge } from "./cloudflare";
 import { rateLimitPeriods, rateLimitTiers, tierRuleRef } from "./thresholds";
 
 const phase = "http_ratelimit";
@@ -58,8 +58,7 @@ export const edgeRatelimitRequireTiers = stackPolicy({
     },
     validateStack: (args, reportViolation) => {
         const tiers = tiersFrom(args.getConfig<Record<string, unknown>>());
-        const zones = zonesOf(args.resources);
-        if (zones.length === 0) args.notApplicable("no Cloudflare resource of this stack names a zone");
+        const zones = zonesToJudge(args);
         for (const zone of zones) {
             const rulesets = zoneRulesets(args.resources, zone, phase);
             if (rulesets.length === 0) {

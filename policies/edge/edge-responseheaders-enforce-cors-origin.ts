@@ -1,8 +1,7 @@
 import { stackPolicy } from "../lib";
 import { cloudflareZones, zonesOf } from "./cloudflare";
 import { mayMatchHost } from "./expressions";
-import { apiLabelsFrom, isApiHost, zoneHostNames } from "./hosts";
-import { apiHostLabels } from "./thresholds";
+import { apiLabelsFrom, isApiHost, zoneHostNames, apiHostLabelsConfig } from "./hosts";
 import { headerRules } from "./response-headers";
 
 const header = "access-control-allow-origin";
@@ -22,11 +21,7 @@ export const edgeResponseheadersEnforceCorsOrigin = stackPolicy({
     runbook: ["004.services.cors-csp"],
     remediation: fix,
     appliesTo: cloudflareZones,
-    configSchema: {
-        properties: {
-            apiHostLabels: { type: "array", items: { type: "string" }, default: [...apiHostLabels] },
-        },
-    },
+    configSchema: apiHostLabelsConfig,
     validateStack: (args, reportViolation) => {
         const labels = apiLabelsFrom(args.getConfig<Record<string, unknown>>());
         let judged = 0;

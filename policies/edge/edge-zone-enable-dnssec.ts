@@ -1,5 +1,5 @@
 import { stackPolicy } from "../lib";
-import { cloudflareTypes, cloudflareZones, inZone, zonesOf } from "./cloudflare";
+import { cloudflareTypes, cloudflareZones, inZone, zonesToJudge } from "./cloudflare";
 
 const fix = 'Declare a ZoneDnssec for the zone with status "active", and publish its DS record at the registrar (Cloudflare Registrar does it by itself).';
 
@@ -17,8 +17,7 @@ export const edgeZoneEnableDnssec = stackPolicy({
     remediation: fix,
     appliesTo: cloudflareZones,
     validateStack: (args, reportViolation) => {
-        const zones = zonesOf(args.resources);
-        if (zones.length === 0) args.notApplicable("no Cloudflare resource of this stack names a zone");
+        const zones = zonesToJudge(args);
         for (const zone of zones) {
             const dnssec = inZone(args.resources, zone, cloudflareTypes.zoneDnssec);
             if (dnssec.length === 0) {

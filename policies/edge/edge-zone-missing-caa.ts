@@ -1,6 +1,6 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../lib";
-import { caaIssuerDomain, caaOf, cloudflareTypes, cloudflareZones, dnsRecordTypes, inZone, recordType, resourceName, zonesOf, type Caa } from "./cloudflare";
+import { caaIssuerDomain, caaOf, cloudflareTypes, cloudflareZones, dnsRecordTypes, inZone, recordType, resourceName, type Caa, zonesToJudge } from "./cloudflare";
 import { caaIssuers } from "./thresholds";
 
 const fix = 'Declare CAA records (tag "issue", and "issuewild" for wildcard names) naming exactly the certificate authorities the zone\'s certificates come from.';
@@ -30,8 +30,7 @@ export const edgeZoneMissingCaa = stackPolicy({
     remediation: fix,
     appliesTo: cloudflareZones,
     validateStack: (args, reportViolation) => {
-        const zones = zonesOf(args.resources);
-        if (zones.length === 0) args.notApplicable("no Cloudflare resource of this stack names a zone");
+        const zones = zonesToJudge(args);
         for (const zone of zones) {
             const caa = inZone(args.resources, zone, ...dnsRecordTypes)
                 .filter((r) => recordType(r.props) === "CAA")

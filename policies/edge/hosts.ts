@@ -79,6 +79,13 @@ export function isApiHost(host: string, labels: readonly string[]): boolean {
     return labels.includes(host.split(".")[0]!);
 }
 
+/** Policy config of the policies that tell API hosts from app hosts; `apiLabelsFrom` reads it. */
+export const apiHostLabelsConfig = {
+    properties: {
+        apiHostLabels: { type: "array", items: { type: "string" }, default: [...apiHostLabels] },
+    },
+} as const;
+
 /** The API host labels a policy config names, else golive's. */
 export function apiLabelsFrom(config: Json): string[] {
     const labels: unknown = config?.apiHostLabels;

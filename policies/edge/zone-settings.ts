@@ -6,7 +6,7 @@
 import type { Severity, StackValidationPolicy } from "@pulumi/policy";
 import type { ChecklistId } from "../checklist";
 import { stackPolicy, type Json } from "../lib";
-import { cloudflareZones, zoneSettingsOf, zonesOf } from "./cloudflare";
+import { cloudflareZones, zoneSettingsOf, zonesToJudge } from "./cloudflare";
 
 export interface ZoneSettingRule {
     name: string;
@@ -32,9 +32,7 @@ export function zoneSettingPolicy(rule: ZoneSettingRule): StackValidationPolicy 
         remediation: rule.fix,
         appliesTo: cloudflareZones,
         validateStack: (args, reportViolation) => {
-            const zones = zonesOf(args.resources);
-            if (zones.length === 0) args.notApplicable("no Cloudflare resource of this stack names a zone");
-            for (const zone of zones) {
+            for (const zone of zonesToJudge(args)) {
                 const setting = zoneSettingsOf(args.resources, zone).get(rule.settingId);
                 if (!setting) {
                     reportViolation(`Cloudflare zone ${zone} declares no ${rule.settingId} setting, so it keeps whatever was last set by hand: ${rule.risk}. ${rule.fix}`);
