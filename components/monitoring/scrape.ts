@@ -4,10 +4,7 @@
  * NetworkPolicy letting the GMP collectors in, which the namespace's default deny blocks.
  */
 import type * as k8s from "@pulumi/kubernetes";
-import { appLabels, goliveLabels } from "../../policies/lib/keys";
-
-/** `app.kubernetes.io/part-of` of everything golive declares (the workloads area sets the same). */
-const partOf = "golive";
+import { appLabels, goliveApp as partOf, goliveLabels } from "../../policies/lib/keys";
 import { defaults, type Environment, type PrometheusMetrics } from "./defaults";
 
 export const podMonitoringApiVersion = "monitoring.googleapis.com/v1";

@@ -1,11 +1,8 @@
 /** The labels golive puts on the objects of the workloads area (keys from the pack). */
-import { appLabels, goliveLabels, labelValueProblem, parseImage, podSecurityLabelPrefix } from "../../policies/lib";
+import { appLabels, goliveApp as partOf, goliveLabels, labelValueProblem, parseImage, podSecurityLabelPrefix } from "../../policies/lib";
 import type { Environment } from "./defaults";
 
 export type Track = "stable" | "canary";
-
-/** `app.kubernetes.io/part-of` of everything golive declares. */
-const partOf = "golive";
 
 /** What selects one Deployment's pods: the service and the track, never the version. */
 export function selectorLabels(service: string, track: Track): Record<string, string> {

@@ -4,6 +4,9 @@
  * write them) and the policies (which read them back) can never disagree on a key.
  */
 
+/** `app.kubernetes.io/part-of` of everything golive declares, in every area. */
+export const goliveApp = "golive";
+
 /** Kubernetes' recommended labels (app.kubernetes.io/*). */
 export const appLabels = {
     /** The service: what Services, PDBs and NetworkPolicies select on. */
