@@ -24,6 +24,10 @@ function syntheticStack(n: number): string {
         if (s["host"]) s["host"] = `svc-${i}`;
         return s;
     });
+    // Each clone rolls back to its original's version, so the synthetic stack plans like the example.
+    const launch = doc.config["golive:launch"] as { rollbackTo?: Record<string, string> };
+    const rollbackTo = launch.rollbackTo ?? {};
+    launch.rollbackTo = Object.fromEntries(Array.from({ length: n }, (_, i) => [`svc-${i}`, rollbackTo[String(base[i % base.length]!["name"])]]).filter(([, v]) => v !== undefined));
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "golive-bench-")), "Pulumi.production.yaml");
     fs.writeFileSync(file, YAML.stringify(doc));
     return file;

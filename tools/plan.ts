@@ -13,6 +13,7 @@ import { parseStackConfig, type SecretRef } from "../config";
 import { openGate } from "./analyzer/evaluate";
 import { InputError } from "./cli/errors";
 import { assertOutputFile, exitWith, finish, golivePackageVersion, packDir, parse, policyConfigFile, projectDir, runCommand, writeFile } from "./cli/command";
+import { firestoreCoverageNotes } from "./plan/firestore-coverage";
 import { kubernetesObjects } from "./plan/kubernetes-objects";
 import { runProgram, type ProgramRun } from "./plan/record";
 import { readStackFile } from "./plan/stack-config";
@@ -123,7 +124,7 @@ async function checkInput(args: Args & { stack: string }): Promise<Checked> {
 
     // Validate first, with the program's own parser, so bad input exits 2 before anything runs.
     // The file is validated as written: a --secret value never hides a plain-text secret in it.
-    const config = parseStackConfig(validated, (k) => file.encrypted.includes(k), file.file);
+    const config = parseStackConfig(validated, (k) => file.encrypted.includes(k), file.file, stack);
     assertSecretsUsed(given, config.secretRefs, file.file);
     for (const g of given) file.config[g.key] = g.value;
     return { stack, args, policyConfig, file, config, secretKeys, unreadable };
@@ -162,6 +163,11 @@ async function validateAndWriteManifests(resources: ProgramRun["resources"], dir
     progress(`${written.files.length} Kubernetes manifests validated and written to ${dir}` + (secrets.length ? ` (${secrets.length} Secrets validated, not written)` : "") + removed);
 }
 
+/** Firestore (issue 9): the manifest's queries no declared index covers. */
+function withFirestoreNotes(n: ReturnType<typeof secretNotes>, resources: ProgramRun["resources"]): ReturnType<typeof secretNotes> {
+    return { ...n, notes: [...n.notes, ...firestoreCoverageNotes(resources)] };
+}
+
 async function plan(argv: string[]): Promise<number> {
     const args = parse(argv, options, usage);
     if (args.help) {
@@ -185,7 +191,7 @@ async function plan(argv: string[]): Promise<number> {
         }
         const evaluation = await gate.evaluate(program.resources, { project: "golive", stack: c.stack, dryRun: true });
         const findings = buildFindings(c.stack, evaluation);
-        return finish({ title: `golive plan — stack ${c.stack}`, findings, resources: program.resources, ...secretNotes(c), ships: shipsOf(c.config) }, c.args);
+        return finish({ title: `golive plan — stack ${c.stack}`, findings, resources: program.resources, ...withFirestoreNotes(secretNotes(c), program.resources), ships: shipsOf(c.config) }, c.args);
     } finally {
         gate.stop();
     }

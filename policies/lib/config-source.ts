@@ -5,11 +5,39 @@
  * `Pulumi.production.yaml: golive:services[0].replicas.min`. For any other object, the
  * Kubernetes field itself.
  */
-import type { Json } from "./kubernetes";
+import type { Json } from "./json";
 import { goliveAnnotations } from "./keys";
 
-/** golive's config keys: `golive:services[0]`, `golive:featureFlags`, ... */
-const configPath = /^golive:[A-Za-z][A-Za-z0-9]*(\[\d+\]|\.[A-Za-z][A-Za-z0-9]*)*$/;
+/** The namespace of golive's stack config keys: `golive:services`. */
+export const configNamespace = "golive";
+
+/**
+ * A key path below the namespace, written as `pulumi config --path` reads it:
+ * `services[0].secretEnv.DATABASE_URL`, `featureFlags["cockpit-approvals"]`.
+ */
+export function formatKeyPath(path: readonly PropertyKey[]): string {
+    let out = "";
+    for (const p of path) {
+        if (typeof p === "number") out += `[${p}]`;
+        else if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(String(p))) out += out === "" ? String(p) : `.${String(p)}`;
+        else out += `[${JSON.stringify(String(p))}]`;
+    }
+    return out;
+}
+
+/** The full stack config key of a path: `golive:services[0].image`. */
+export function stackConfigKey(path: readonly PropertyKey[]): string {
+    return `${configNamespace}:${formatKeyPath(path)}`;
+}
+
+/** A value for an error message, cut short: `"ghcr.io/teei/api:latest"`, `0`. */
+export function showValue(value: unknown): string {
+    const text = JSON.stringify(value) ?? String(value);
+    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/** The config keys golive writes on its objects: `golive:services[0]`, `golive:featureFlags`, ... */
+const configPath = new RegExp(`^${configNamespace}:[A-Za-z][A-Za-z0-9]*(\\[\\d+\\]|\\.[A-Za-z][A-Za-z0-9]*)*$`);
 
 /** The config key an object declares it was planned from, or undefined for objects golive did not plan. */
 export function configSourceOf(props: Json): string | undefined {

@@ -8,10 +8,12 @@ import { workloadsDeploymentEnforceRollingUpdate } from "./workloads-deployment-
 import { workloadsDeploymentMissingHpa } from "./workloads-deployment-missing-hpa";
 import { workloadsDeploymentMissingPdb } from "./workloads-deployment-missing-pdb";
 import { workloadsDeploymentRequireReplicas } from "./workloads-deployment-require-replicas";
+import { workloadsDeploymentRequireRollbackVersion } from "./workloads-deployment-require-rollback-version";
 import { workloadsHpaConfigureReplicas } from "./workloads-hpa-configure-replicas";
 import { workloadsHttprouteEnforceCanarySteps } from "./workloads-httproute-enforce-canary-steps";
 import { workloadsNamespaceMissingDefaultDeny } from "./workloads-namespace-missing-default-deny";
 import { workloadsNetworkpolicyDisallowAllowAll } from "./workloads-networkpolicy-disallow-allow-all";
+import { workloadsObjectEnforceApiValidation } from "./workloads-object-enforce-api-validation";
 import { workloadsPodConfigureGracefulShutdown } from "./workloads-pod-configure-graceful-shutdown";
 import { workloadsPodEnforceSecurityContext } from "./workloads-pod-enforce-security-context";
 import { workloadsPodMissingNetworkpolicy } from "./workloads-pod-missing-networkpolicy";
@@ -28,10 +30,12 @@ export * from "./workloads-deployment-enforce-rolling-update";
 export * from "./workloads-deployment-missing-hpa";
 export * from "./workloads-deployment-missing-pdb";
 export * from "./workloads-deployment-require-replicas";
+export * from "./workloads-deployment-require-rollback-version";
 export * from "./workloads-hpa-configure-replicas";
 export * from "./workloads-httproute-enforce-canary-steps";
 export * from "./workloads-namespace-missing-default-deny";
 export * from "./workloads-networkpolicy-disallow-allow-all";
+export * from "./workloads-object-enforce-api-validation";
 export * from "./workloads-pod-configure-graceful-shutdown";
 export * from "./workloads-pod-enforce-security-context";
 export * from "./workloads-pod-missing-networkpolicy";
@@ -41,6 +45,8 @@ export * from "./workloads-probe-require-health-path";
 
 /** Resource policies first (per object, on inputs), then stack policies (cross-object, on outputs). */
 export const workloadPolicies: Policies = [
+    // Objects: would the API server accept them at all.
+    workloadsObjectEnforceApiValidation,
     // Containers: what runs and with what.
     workloadsContainerDisallowUnpinnedImage,
     workloadsContainerDisallowSecretEnvLiteral,
@@ -54,6 +60,7 @@ export const workloadPolicies: Policies = [
     workloadsDeploymentEnforceRollingUpdate,
     workloadsHpaConfigureReplicas,
     workloadsHttprouteEnforceCanarySteps,
+    workloadsDeploymentRequireRollbackVersion,
     // Stack-wide: relations between objects (Services, HPAs, PDBs, NetworkPolicies).
     workloadsContainerMissingProbes,
     workloadsPodConfigureGracefulShutdown,

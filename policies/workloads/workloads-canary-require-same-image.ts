@@ -1,8 +1,8 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { configKey, containersOf, imageRepository, isKind, podSpecOf, stackPolicy, type Json } from "../lib";
-import { canaryOfLabel, namespaceOf, nameOf, objectRef, trackLabel } from "./objects";
+import { configKey, containersOf, goliveLabels, imageRepository, isKind, nameOf, namespaceOf, objectRef, podSpecOf, stackPolicy, type Json } from "../lib";
+import { isCanaryTrack } from "./rules";
 
-export { canaryOfLabel, trackLabel };
+const { track: trackLabel, canaryOf: canaryOfLabel } = goliveLabels;
 
 /** Container name -> image, for init and app containers alike. */
 function imagesOf(d: PolicyResource): Map<string, { label: string; image: string }> {
@@ -22,7 +22,7 @@ function labelOf(props: Json, key: string): string | undefined {
 }
 
 const isDeployment = (type: string) => isKind(type, "apps", "Deployment");
-const isCanary = (type: string, props: Json) => isDeployment(type) && labelOf(props, trackLabel) === "canary";
+const isCanary = (type: string, props: Json) => isDeployment(type) && isCanaryTrack(props);
 
 /**
  * A canary is the stable service at another version: the Deployment labelled

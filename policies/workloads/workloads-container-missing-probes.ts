@@ -1,6 +1,6 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { containersOf, isOneOf, kubernetesKinds, podSpecOf, servingPodKinds, stackPolicy, type GroupKind } from "../lib";
-import { objectRef, servicesSelecting, servicesSend } from "./objects";
+import { containersOf, isOneOf, kubernetesKinds, objectRef, podSpecOf, servingPodKinds, stackPolicy, type GroupKind } from "../lib";
+import { servicesSelecting, servicesSend } from "./traffic";
 
 /** The kinds whose rollouts wait for new pods to be ready (Deployment, StatefulSet and DaemonSet updates). */
 const rolledOut: readonly GroupKind[] = ["apps/Deployment", "apps/StatefulSet", "apps/DaemonSet"];

@@ -1,8 +1,6 @@
-import { isKind, kubernetesKinds, stackPolicy, type Json } from "../lib";
-import { objectRef, trackLabel } from "./objects";
-import { defaultMinReplicas, hpasTargeting } from "./scaling";
-
-const isCanary = (props: Json) => props?.metadata?.labels?.[trackLabel] === "canary";
+import { isKind, kubernetesKinds, objectRef, stackPolicy } from "../lib";
+import { isCanaryTrack, minReplicas } from "./rules";
+import { hpasTargeting } from "./scaling";
 
 /**
  * Every Deployment is scaled by a HorizontalPodAutoscaler: the runbook's "Auto-scaling
@@ -16,13 +14,13 @@ export const workloadsDeploymentMissingHpa = stackPolicy({
     description: "Every Deployment but a canary is scaled by a HorizontalPodAutoscaler.",
     severity: "high",
     runbook: ["004.infra.autoscaling"],
-    remediation: `Add an autoscaling/v2 HorizontalPodAutoscaler whose scaleTargetRef names the Deployment, with minReplicas of at least ${defaultMinReplicas} and a maxReplicas above it.`,
+    remediation: `Add an autoscaling/v2 HorizontalPodAutoscaler whose scaleTargetRef names the Deployment, with minReplicas of at least ${minReplicas} and a maxReplicas above it.`,
     appliesTo: kubernetesKinds("apps/Deployment"),
     validateStack: (args, reportViolation) => {
         for (const d of args.resources) {
-            if (!isKind(d.type, "apps", "Deployment") || isCanary(d.props)) continue;
+            if (!isKind(d.type, "apps", "Deployment") || isCanaryTrack(d.props)) continue;
             if (hpasTargeting(args.resources, d).length > 0) continue;
-            reportViolation(`${objectRef(d.type, d.props)} has no HorizontalPodAutoscaler, so it runs a fixed number of pods and cannot absorb load. Add an autoscaling/v2 HorizontalPodAutoscaler in its namespace whose scaleTargetRef names it (kind Deployment), with minReplicas of at least ${defaultMinReplicas} and a maxReplicas above it.`, d.urn);
+            reportViolation(`${objectRef(d.type, d.props)} has no HorizontalPodAutoscaler, so it runs a fixed number of pods and cannot absorb load. Add an autoscaling/v2 HorizontalPodAutoscaler in its namespace whose scaleTargetRef names it (kind Deployment), with minReplicas of at least ${minReplicas} and a maxReplicas above it.`, d.urn);
         }
     },
 });

@@ -1,7 +1,8 @@
 import type { PolicyResource, ReportViolation } from "@pulumi/policy";
-import { isKind, kubernetesKinds, stackPolicy } from "../lib";
-import { formatIntOrPercent, formatLabels, intOrPercent, namespaceOf, podLabelsOf, objectRef, resourcesOfKind, scaled, selectorMatches } from "./objects";
-import { hpaMinReplicas, hpasTargeting } from "./scaling";
+import { isKind, kubernetesKinds, namespaceOf, objectRef, resourcesOfKind, selectorMatches, stackPolicy } from "../lib";
+import { formatIntOrPercent, intOrPercent, scaled } from "./int-or-percent";
+import { hpaMinReplicas, hpasTargeting, specReplicas } from "./scaling";
+import { formatLabels, podLabelsOf } from "./selectors";
 
 const fix = "Cover it with exactly one PodDisruptionBudget that selects its pod labels and sets maxUnavailable: 1 or a minAvailable below its minimum scale.";
 
@@ -33,11 +34,10 @@ function blockingReason(pdb: PolicyResource, floor: Floor): string | undefined {
 /** A Deployment's minimum scale: its HPA's minReplicas, else spec.replicas (1 when unset). */
 function floorOf(d: PolicyResource, hpas: readonly PolicyResource[]): Floor {
     if (hpas.length > 0) {
-        const min = Math.min(...hpas.map(hpaMinReplicas));
+        const min = Math.min(...hpas.map((h) => hpaMinReplicas(h.props)));
         return { pods: min, text: `the HPA minimum of ${min}` };
     }
-    const replicas: unknown = d.props.spec?.replicas;
-    const count = typeof replicas === "number" ? replicas : 1;
+    const count = specReplicas(d.props);
     return { pods: count, text: `its ${count} replica${count === 1 ? "" : "s"}` };
 }
 

@@ -1,7 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { isKind, isWorkloadKind, kubernetesKinds, podTemplateKinds, stackPolicy, type Json } from "../lib";
+import { isKind, isWorkloadKind, kubernetesKinds, nameOf, namespaceOf, podTemplateKinds, resourcesOfKind, stackPolicy, type Json } from "../lib";
 import { isolatesIngress, podSelector } from "./network";
-import { namespaceOf, nameOf, resourcesOfKind, selectsEverything } from "./objects";
+import { selectsEverything } from "./selectors";
 
 /** podSelector {}, isolating ingress, with no ingress rule: nothing gets in unless allowed elsewhere. */
 export function isDefaultDeny(np: PolicyResource): boolean {

@@ -1,6 +1,5 @@
-import { kubernetesKinds, resourcePolicy, type Json } from "../lib";
+import { kubernetesKinds, objectRef, resourcePolicy, type Json } from "../lib";
 import { isEmptyRule, isolatesIngress } from "./network";
-import { objectRef } from "./objects";
 
 /**
  * NetworkPolicies are additive, so an `ingress: [{}]` rule opens the selected pods to the

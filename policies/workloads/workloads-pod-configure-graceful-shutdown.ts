@@ -1,8 +1,6 @@
-import { containersOf, isOneOf, kubernetesKinds, podSpecOf, servingPodKinds, stackPolicy, type Json } from "../lib";
-import { objectRef, servicesSelecting, servicesText } from "./objects";
-
-/** Kubernetes' terminationGracePeriodSeconds when the pod spec leaves it out. */
-const defaultGracePeriod = 30;
+import { containersOf, defaultGracePeriodSeconds as defaultGracePeriod, isOneOf, kubernetesKinds, objectRef, podSpecOf, servingPodKinds, stackPolicy, type Json } from "../lib";
+import { drainsBeforeKill } from "./rules";
+import { servicesSelecting, servicesText } from "./traffic";
 
 /**
  * How long a preStop hook holds the container before SIGTERM: the `sleep` action's seconds,
@@ -58,7 +56,7 @@ export const workloadsPodConfigureGracefulShutdown = stackPolicy({
                     continue;
                 }
                 const sleep = preStopSeconds(preStop);
-                if (graceSeconds <= sleep) {
+                if (!drainsBeforeKill(graceSeconds, sleep)) {
                     reportViolation(`${ref} terminationGracePeriodSeconds is ${graceText}, not more than ${c.label}'s preStop sleep of ${sleep} s, so the container is killed before it can drain. Set terminationGracePeriodSeconds above ${sleep} (e.g. ${sleep + 30}).`, w.urn);
                 }
             }

@@ -1,6 +1,6 @@
-import { isWorkloadKind, kubernetesKinds, podTemplateKinds, stackPolicy } from "../lib";
+import { isWorkloadKind, kubernetesKinds, namespaceOf, objectRef, podTemplateKinds, resourcesOfKind, selectorMatches, stackPolicy } from "../lib";
 import { isolatesIngress, podSelector } from "./network";
-import { formatLabels, namespaceOf, podLabelsOf, objectRef, resourcesOfKind, selectorMatches } from "./objects";
+import { formatLabels, podLabelsOf } from "./selectors";
 
 /**
  * Every pod-template workload is selected by an ingress NetworkPolicy of its namespace that

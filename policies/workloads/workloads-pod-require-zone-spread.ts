@@ -1,10 +1,9 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { isOneOf, kubernetesKinds, podSpecOf, stackPolicy, type GroupKind, type Json } from "../lib";
-import { formatLabels, objectRef, podLabelsOf, selectorMatches } from "./objects";
-import { hpasTargeting } from "./scaling";
+import { isOneOf, kubernetesKinds, kubernetesLabels, objectRef, podSpecOf, selectorMatches, stackPolicy, type GroupKind, type Json } from "../lib";
+import { hpasTargeting, specReplicas } from "./scaling";
+import { formatLabels, podLabelsOf } from "./selectors";
 
-/** The well-known node label of the zone a node runs in. */
-export const zoneTopologyKey = "topology.kubernetes.io/zone";
+const zoneTopologyKey = kubernetesLabels.zone;
 
 const replicated: readonly GroupKind[] = ["apps/Deployment", "apps/StatefulSet"];
 
@@ -16,8 +15,7 @@ function podRange(w: PolicyResource, resources: readonly PolicyResource[]): { ma
         const max = maxes.length > 0 ? Math.max(...maxes) : 1;
         return { max, text: `up to ${max} pods (HorizontalPodAutoscaler maxReplicas)` };
     }
-    const replicas: unknown = w.props.spec?.replicas;
-    const count = typeof replicas === "number" ? replicas : 1;
+    const count = specReplicas(w.props);
     return { max: count, text: `${count} pods (spec.replicas)` };
 }
 

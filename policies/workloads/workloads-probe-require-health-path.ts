@@ -1,12 +1,13 @@
 import { configKey, containersOf, goliveAnnotations, kubernetesKinds, objectRef, podMetadataOf, podSpecOf, resourcePolicy, servingPodKinds, type Json } from "../lib";
 import { probeHandler } from "./probes";
+import { isHttpPath } from "./rules";
 
 /** Where the workloads component writes each service's own health path (on the pod template). */
 export const healthPathAnnotation = goliveAnnotations.healthPath;
 
 function annotatedPath(metadata: Json): string | undefined {
     const v: unknown = metadata?.annotations?.[healthPathAnnotation];
-    return typeof v === "string" && v.startsWith("/") ? v : undefined;
+    return isHttpPath(v) ? v : undefined;
 }
 
 /**
@@ -56,7 +57,7 @@ export const workloadsProbeRequireHealthPath = resourcePolicy({
         if (!pod) return;
         const configured = args.getConfig<{ healthPath?: unknown }>().healthPath;
         const healthPath = declaredHealthPath(args.type, args.props)
-            ?? (typeof configured === "string" && configured.startsWith("/") ? configured : undefined);
+            ?? (isHttpPath(configured) ? configured : undefined);
         if (healthPath === undefined) {
             return args.notApplicable(`${objectRef(args.type, args.props)} declares no health path (annotation ${healthPathAnnotation} on its pod template, or policy config healthPath), so any probe is accepted`);
         }

@@ -1,5 +1,6 @@
 /** `npm run analyze` on files written by others, in-process through its `main(argv)`. */
 import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { main as analyze } from "../../tools/analyze";
 import type { FindingsFile } from "../../tools/report/findings-file";
@@ -16,7 +17,7 @@ describe("npm run analyze on files written by others (in-process)", function () 
         const json = path.join(out, "k8s.json");
         const r = await run(analyze, ["--manifests", corpusPath("k8s-manifests"), "--stack", "production", "--json", json]);
         assert.equal(r.code, 1, r.stderr);
-        assert.match(r.stdout, /^NO-GO for production: 130 mandatory violations\.$/m);
+        assert.match(r.stdout, /^NO-GO for production: 146 mandatory violations\.$/m);
         const f = readJson<FindingsFile>(json);
         const allowAll = f.violations.filter((v) => v.policy === "workloads-networkpolicy-disallow-allow-all");
         assert.deepEqual(allowAll.map((v) => v.urn), [
@@ -26,6 +27,26 @@ describe("npm run analyze on files written by others (in-process)", function () 
         assert.deepEqual(f.violations.filter((v) => v.policy === "workloads-hpa-configure-replicas").map((v) => v.urn), [
             "urn:pulumi:manifests::golive::kubernetes:autoscaling/v2:HorizontalPodAutoscaler::gemma-server-hpa",
         ]);
+    });
+
+    it("reports what the API server would refuse as a mandatory violation, not a note: requests above limits", async () => {
+        const file = path.join(out, "over-limit.yaml");
+        fs.writeFileSync(file, [
+            "apiVersion: apps/v1", "kind: Deployment", "metadata: {name: api, namespace: shop}",
+            "spec:", "  selector: {matchLabels: {app: api}}",
+            "  template:", "    metadata: {labels: {app: api}}",
+            "    spec:", "      containers:", "        - name: api", "          image: ghcr.io/shop/api:v1.0.0",
+            "          resources: {requests: {cpu: \"2\", memory: 1Gi}, limits: {cpu: \"1\", memory: 512Mi}}", "",
+        ].join("\n"));
+        const json = path.join(out, "over-limit.json");
+        const r = await run(analyze, ["--manifests", file, "--stack", "production", "--json", json]);
+        assert.equal(r.code, 1, r.stderr + r.stdout);
+        const f = readJson<FindingsFile>(json);
+        assert.deepEqual(f.violations.filter((v) => v.policy === "workloads-object-enforce-api-validation").map((v) => [v.enforcementLevel, v.message]), [
+            ["mandatory", 'Deployment shop/api would be refused by the Kubernetes API server: spec.template.spec.containers[0].resources.requests.cpu "2" exceeds limits.cpu "1"; lower the request or raise the limit (the API server refuses a request above its limit).'],
+            ["mandatory", 'Deployment shop/api would be refused by the Kubernetes API server: spec.template.spec.containers[0].resources.requests.memory "1Gi" exceeds limits.memory "512Mi"; lower the request or raise the limit (the API server refuses a request above its limit).'],
+        ]);
+        assert.doesNotMatch(r.stdout, /schema: .*exceeds/, "reported once, as the policy's violation");
     });
 
     it("says which objects two files both declare instead of mixing them up", async () => {

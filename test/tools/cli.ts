@@ -70,12 +70,23 @@ export function writeJson(dir: string, name: string, content: unknown): string {
     return file;
 }
 
-/** Pulumi.production.yaml with `from` replaced by `to`, written to a temp file. */
-export function productionVariant(from: string | RegExp, to: string): string {
-    const text = fs.readFileSync(path.join(projectDir, "Pulumi.production.yaml"), "utf8");
+/** Pulumi.<stack>.yaml with `from` replaced by `to`, written to a temp file. */
+function variant(stack: string, from: string | RegExp, to: string): string {
+    const name = `Pulumi.${stack}.yaml`;
+    const text = fs.readFileSync(path.join(projectDir, name), "utf8");
     const changed = text.replace(from, to);
-    if (changed === text) throw new Error(`test setup: ${String(from)} not found in Pulumi.production.yaml`);
-    const file = path.join(tmpDir("stack"), "Pulumi.production.yaml");
+    if (changed === text) throw new Error(`test setup: ${String(from)} not found in ${name}`);
+    const file = path.join(tmpDir("stack"), name);
     fs.writeFileSync(file, changed);
     return file;
+}
+
+/** Pulumi.production.yaml with `from` replaced by `to`, written to a temp file. */
+export function productionVariant(from: string | RegExp, to: string): string {
+    return variant("production", from, to);
+}
+
+/** Pulumi.staging.yaml with `from` replaced by `to`, written to a temp file. */
+export function stagingVariant(from: string | RegExp, to: string): string {
+    return variant("staging", from, to);
 }

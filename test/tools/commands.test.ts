@@ -97,6 +97,23 @@ describe("plan and analyze on the command line (in-process)", function () {
         assert.match(r.stderr, /golive:servicez: unknown key \(did you mean services\?\)/);
     });
 
+    it("refuses requests above limits before planning, naming the service's key in the stack file", async () => {
+        const file = productionVariant("requests: { cpu: 250m, memory: 256Mi }\n        limits: { cpu: \"1\", memory: 512Mi }\n      env:", "requests: { cpu: \"2\", memory: 1Gi }\n        limits: { cpu: \"1\", memory: 512Mi }\n      env:");
+        assertRefused(await run(plan, ["--stack", "production", "--stack-file", file]), [
+            `${file}: golive:services[0].resources: requests.cpu "2" exceeds limits.cpu "1"; lower the request or raise the limit (the API server refuses a request above its limit)`,
+            `${file}: golive:services[0].resources: requests.memory "1Gi" exceeds limits.memory "512Mi"; lower the request or raise the limit (the API server refuses a request above its limit)`,
+        ]);
+    });
+
+    it("refuses the staging config for the production stack in one line, and the production config for staging", async () => {
+        assertRefused(await run(plan, ["--stack", "production", "--stack-file", "Pulumi.staging.yaml"]), [
+            `Pulumi.staging.yaml: golive:environment: is "staging" but stack "production" deploys production (stacks production and production-* are production, every other stack is staging); use the stack's own Pulumi.production.yaml, or set golive:environment: production and meet its rules`,
+        ]);
+        assertRefused(await run(plan, ["--stack", "staging", "--stack-file", "Pulumi.production.yaml"]), [
+            `Pulumi.production.yaml: golive:environment: is "production" but stack "staging" deploys staging (stacks production and production-* are production, every other stack is staging); use the stack's own Pulumi.staging.yaml, or set golive:environment: staging and meet its rules`,
+        ]);
+    });
+
     it("refuses a stack name that is not one", async () => {
         assertRefused(await run(plan, ["--stack", "../package"]), ['--stack "../package": stack names are letters, digits, \'-\', \'_\' and \'.\'']);
     });

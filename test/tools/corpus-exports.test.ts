@@ -26,6 +26,7 @@ const podPolicies = [
     "workloads-pod-configure-graceful-shutdown",
     "workloads-namespace-missing-default-deny",
     "workloads-pod-missing-networkpolicy",
+    "workloads-object-enforce-api-validation",
 ];
 /** A Deployment adds the rollout, replica, HPA, PDB and zone-spread policies. */
 const deploymentPolicies = [
@@ -35,6 +36,31 @@ const deploymentPolicies = [
     "workloads-deployment-missing-hpa",
     "workloads-deployment-missing-pdb",
     "workloads-pod-require-zone-spread",
+    // A Deployment is a service, which needs its alerts.
+    "monitoring-service-missing-alerts",
+];
+/** What judges an alert policy written without golive. */
+const alertPolicyPolicies = [
+    "monitoring-alertpolicy-configure-thresholds",
+    "monitoring-alertpolicy-disallow-disabled",
+    "monitoring-alertpolicy-disallow-mql",
+    "monitoring-alertpolicy-require-notification-channels",
+    "monitoring-alertpolicy-require-pager",
+    "monitoring-alertpolicy-require-runbook-link",
+];
+/** A Cloudflare zone is judged on its security settings, certificates and rate limits, whatever it declares. */
+const zonePolicies = [
+    "edge-certificatepack-configure-validity",
+    "edge-ratelimit-require-login-limit",
+    "edge-ratelimit-require-tiers",
+    "edge-zone-enable-dnssec",
+    "edge-zone-missing-caa",
+    "edge-zonesetting-enable-always-https",
+    "edge-zonesetting-enable-hsts",
+    "edge-zonesetting-enable-https-rewrites",
+    "edge-zonesetting-enable-tls13",
+    "edge-zonesetting-enforce-min-tls",
+    "edge-zonesetting-enforce-ssl-strict",
 ];
 
 interface Expected {
@@ -43,28 +69,30 @@ interface Expected {
     mandatoryViolations: number;
 }
 
-/** Files no policy applies to: AWS, Cloudflare and GCP stacks without Kubernetes workloads. */
+/** Files no policy applies to: AWS stacks, and GCP stacks without workloads, alerts or Firestore. */
 const nothing: Expected = { judged: [], mandatoryViolations: 0 };
 
 const ours: Record<string, Expected | "refused"> = {
     "aws-only-v3.json": nothing,
     "checkpoint-v1.json": "refused",
     "checkpoint-v4.json": nothing,
-    "kubernetes-v3.json": { judged: deploymentPolicies, mandatoryViolations: 13 },
+    "kubernetes-v3.json": { judged: deploymentPolicies, mandatoryViolations: 14 },
 };
 
 const corpus: Record<string, Expected | "refused"> = {
-    "Coldboltage__jobsbolt-pulumi.json": { judged: deploymentPolicies, mandatoryViolations: 52 },
+    "Coldboltage__jobsbolt-pulumi.json": { judged: deploymentPolicies, mandatoryViolations: 56 },
     "KazamaMana__boto-pulumi-eb.json": nothing,
     "MitchellGerdisch__pulumi-auto_api-stack_factory.json": nothing,
-    "pulumi__pulumi-cloudflare__record-5.49.0.json": nothing,
-    "pulumi__pulumi-cloudflare__ruleset-state-v5.json": nothing,
-    "pulumi__pulumi-cloudflare__ruleset-state-v6.json": nothing,
-    "pulumi__pulumi-cloudflare__ruleset_v5-5.49.0.json": nothing,
+    // A DNS record is judged on its TTL and proxying.
+    "pulumi__pulumi-cloudflare__record-5.49.0.json": { judged: [...zonePolicies, "edge-dnsrecord-configure-ttl", "edge-dnsrecord-require-proxied"], mandatoryViolations: 13 },
+    // A ruleset naming a host needs that host's DNS record.
+    "pulumi__pulumi-cloudflare__ruleset-state-v5.json": { judged: [...zonePolicies, "edge-host-missing-dnsrecord"], mandatoryViolations: 12 },
+    "pulumi__pulumi-cloudflare__ruleset-state-v6.json": { judged: zonePolicies, mandatoryViolations: 11 },
+    "pulumi__pulumi-cloudflare__ruleset_v5-5.49.0.json": { judged: [...zonePolicies, "edge-host-missing-dnsrecord"], mandatoryViolations: 12 },
     "pulumi__pulumi-eks__oidc-iam-sa-3.0.0.json": { judged: podPolicies, mandatoryViolations: 18 },
     "pulumi__pulumi-gcp__cluster-7.2.1.json": nothing,
     "pulumi__pulumi-gcp__logsink-7.0.0.json": nothing,
-    "pulumi__pulumi-gcp__monitoring-alertpolicy-1-6.67.0.json": nothing,
+    "pulumi__pulumi-gcp__monitoring-alertpolicy-1-6.67.0.json": { judged: alertPolicyPolicies, mandatoryViolations: 4 },
     "pulumi__pulumi-gcp__storage-bucket-6.67.0.json": nothing,
     "pulumi__pulumi__checkpoint-v1.json": "refused",
     "pulumi__pulumi__checkpoint-v4.json": nothing,

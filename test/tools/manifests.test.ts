@@ -404,6 +404,23 @@ describe("tools/manifests", () => {
             assert.deepEqual((await validateManifest(slashed)).errors, ['Deployment teei/../etc: metadata.name "../etc" may not be "." or ".." or contain "/" or "%"']);
         });
 
+        it("refuses what the API server refuses though the schema allows it: requests above limits", async () => {
+            const d = deployment();
+            const spec = d.spec as { template: { spec: { containers: Array<Record<string, unknown>> } } };
+            spec.template.spec.containers[0]!.resources = { requests: { cpu: "2", memory: "1Gi" }, limits: { cpu: "1", memory: "512Mi" } };
+            assert.deepEqual((await validateManifest(d)).errors, [
+                'Deployment teei/reporting-api: spec.template.spec.containers[0].resources.requests.cpu "2" exceeds limits.cpu "1"; lower the request or raise the limit (the API server refuses a request above its limit)',
+                'Deployment teei/reporting-api: spec.template.spec.containers[0].resources.requests.memory "1Gi" exceeds limits.memory "512Mi"; lower the request or raise the limit (the API server refuses a request above its limit)',
+            ]);
+            assert.deepEqual((await validateManifest(d, { apiRules: false })).errors, [], "analyze --manifests leaves them to the policy pack");
+        });
+
+        it("applies the API server's rules only to an object that passes its schema, so a problem is reported once", async () => {
+            const d = deployment();
+            delete (d.spec as Record<string, unknown>).selector;
+            assert.deepEqual((await validateManifest(d)).errors, ["Deployment teei/reporting-api: spec.selector is required"]);
+        });
+
         it("says a Gateway API HTTPRoute was not validated, apart from errors", async () => {
             const route = { apiVersion: "gateway.networking.k8s.io/v1", kind: "HTTPRoute", metadata: { name: "reporting-api", namespace: "teei" }, spec: { parentRefs: "not even a list" } };
             assert.deepEqual(await validateManifest(route), {

@@ -9,10 +9,11 @@ import * as path from "node:path";
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { policies } from "../../policies/all";
 import { main as analyze } from "../../tools/analyze";
+import { parseJsonWithComments } from "../../policies/firestore/json-with-comments";
 import { generatedHeader } from "../../tools/manifests";
 import { main as plan } from "../../tools/plan";
 import type { FindingsFile } from "../../tools/report/findings-file";
-import { productionVariant, readJson, run, tmpDir, type Run } from "./cli";
+import { productionVariant, projectDir, readJson, run, stagingVariant, tmpDir, type Run } from "./cli";
 
 interface ExportShape {
     version: number;
@@ -25,8 +26,14 @@ interface ExportShape {
  * key, a kind it no longer matches) passes nothing, it just looks away, and fails here.
  */
 const notApplying: Record<"production" | "staging", Record<string, string>> = {
-    production: { "workloads-canary-require-same-image": "production ships no canary (no canary: block in Pulumi.production.yaml)" },
-    staging: {},
+    production: {
+        "workloads-canary-require-same-image": "production ships no canary (no canary: block in Pulumi.production.yaml)",
+        "edge-certificate-require-remaining-validity": "a plan has no issued certificate yet: the policy judges the expiry in a deployed stack's export (analyze --file)",
+    },
+    staging: {
+        "workloads-deployment-require-rollback-version": "staging is at launch phase pre-launch (Pulumi.staging.yaml); rollback versions are judged from launch-eve on",
+        "edge-certificate-require-remaining-validity": "a plan has no issued certificate yet: the policy judges the expiry in a deployed stack's export (analyze --file)",
+    },
 };
 
 const judged = (f: FindingsFile) => f.policies.filter((p) => p.judged > 0).map((p) => p.name);
@@ -69,10 +76,10 @@ describe("npm run plan on the shipped stacks (in-process, policy pack over gRPC)
         assert.equal(f.checklist.find((c) => c.id === "004.infra.autoscaling")?.status, "PASS");
     });
 
-    it("plans staging with exit 0", () => {
+    it("plans staging with exit 0, warning only that its database is not protected (production's is)", () => {
         assert.equal(staging.code, 0, staging.stderr + staging.stdout);
         assert.match(staging.stdout, /^GO for staging/m);
-        assert.deepEqual(readJson<FindingsFile>(files.staging).violations, []);
+        assert.deepEqual(readJson<FindingsFile>(files.staging).violations.map((v) => [v.policy, v.enforcementLevel]), [["firestore-database-enable-delete-protection", "advisory"]]);
     });
 
     it("has every policy of the pack judge something in production, but those production gives nothing to judge", () => {
@@ -103,7 +110,7 @@ describe("npm run plan on the shipped stacks (in-process, policy pack over gRPC)
     });
 
     it("prints resource counts, the checklist and the secrets it planned as unknown", () => {
-        assert.match(production.stdout, /^Resources \(46\)$/m);
+        assert.match(production.stdout, /^Resources \(160\)$/m);
         assert.match(production.stdout, /^\s+4\s+kubernetes:apps\/v1:Deployment$/m);
         assert.match(production.stdout, /3 secret\(s\) not set, planned as unknown; `pulumi up` refuses to run until they are set with `pulumi config set --secret`: openaiApiKey \(services\[1\]\.secretEnv\.OPENAI_API_KEY\), webhookHmacSecret/);
         assert.doesNotMatch(production.stdout, /slackToken \(|reportingApiDatabaseUrl \(/);
@@ -150,6 +157,45 @@ describe("npm run plan on the shipped stacks (in-process, policy pack over gRPC)
         assert.deepEqual(analyzed.policies, planned.policies);
     });
 
+    it("plans the Firestore database protected, its backups and indexes, and reports every query of the manifest served", () => {
+        const e = readJson<{ deployment: { resources: Array<{ urn: string; type: string; protect: boolean; outputs: Record<string, unknown> }> } }>(files.export);
+        const count = (type: string) => e.deployment.resources.filter((r) => r.type === type).length;
+        assert.deepEqual(
+            ["gcp:firestore/database:Database", "gcp:firestore/backupSchedule:BackupSchedule", "gcp:firestore/index:Index", "gcp:firestore/field:Field"].map(count),
+            [1, 2, 10, 3],
+        );
+        const db = e.deployment.resources.find((r) => r.type === "gcp:firestore/database:Database")!;
+        assert.equal(db.protect, true);
+        // In production the data-holding resources are protected: the database (its children are not) and the edge's reserved address.
+        assert.deepEqual(e.deployment.resources.filter((r) => r.protect).map((r) => r.urn).sort(), [db.urn, "urn:pulumi:production::golive::golive:edge:Edge$gcp:compute/globalAddress:GlobalAddress::edge-address"].sort());
+        const component = e.deployment.resources.find((r) => r.type === "golive:firestore:Firestore")!;
+        assert.equal((component.outputs["queries"] as unknown[]).length, 16);
+        assert.match(production.stdout, /Firestore indexes: all 16 queries of firestore\/queries\.yaml are served on database "\(default\)"/);
+        const f = readJson<FindingsFile>(files.json);
+        for (const id of ["000.firestore.indexes", "000.firestore.backups", "004.infra.backups", "003.pipeline.backup-before-deploy"]) {
+            assert.equal(f.checklist.find((c) => c.id === id)?.status, "PASS", id);
+        }
+    });
+
+    it("refuses a production stack whose indexes file lost the index a query needs, naming the query", async () => {
+        const dir = tmpDir("indexes");
+        const text = fs.readFileSync(path.join(projectDir, "firestore", "firestore.indexes.json"), "utf8");
+        const parsed = parseJsonWithComments(text).value as { indexes: Array<{ fields: Array<{ fieldPath: string }> }> };
+        // The collection-group index (userId, respondedAt) that the query my-rsvps needs.
+        parsed.indexes = parsed.indexes.filter((i) => i.fields[0]!.fieldPath !== "userId");
+        const indexes = path.join(dir, "firestore.indexes.json");
+        fs.writeFileSync(indexes, JSON.stringify(parsed, null, 2));
+        const file = productionVariant("indexesFile: firestore/firestore.indexes.json", `indexesFile: ${indexes}`);
+        const json = path.join(dir, "findings.json");
+        const r = await run(plan, ["--stack", "production", "--stack-file", file, "--json", json]);
+        assert.equal(r.code, 1, r.stderr + r.stdout);
+        assert.match(r.stdout, /Firestore indexes: 1 of 16 queries of firestore\/queries\.yaml have no index on database "\(default\)": my-rsvps /);
+        const f = readJson<FindingsFile>(json);
+        assert.deepEqual(f.violations.map((v) => [v.policy, v.enforcementLevel]), [["firestore-query-missing-index", "mandatory"]]);
+        assert.match(f.violations[0]!.message, /^Firestore query "my-rsvps" \(firestore\/queries\.yaml\) on Firestore database "\(default\)": no index serves it: needs \(userId ASC, respondedAt DESC\) on "rsvps" in COLLECTION_GROUP scope/);
+        assert.equal(f.checklist.find((c) => c.id === "000.firestore.indexes")?.status, "FAIL");
+    });
+
     it("refuses to pass a mandatory check whose value is unknown", async () => {
         const e = readJson<ExportShape>(files.export);
         const api = e.deployment.resources.find((r) => r.type === "kubernetes:apps/v1:Deployment" && r.urn.endsWith("::reporting-api-deployment"))!;
@@ -160,11 +206,35 @@ describe("npm run plan on the shipped stacks (in-process, policy pack over gRPC)
         const json = path.join(out, "unknown.json");
         const r = await run(analyze, ["--file", file, "--stack", "production", "--json", json]);
         assert.equal(r.code, 1, r.stderr + r.stdout);
-        assert.match(r.stdout, /^NO-GO for production: 1 mandatory check not evaluable in preview\.$/m);
+        assert.match(r.stdout, /^NO-GO for production: 3 mandatory checks not evaluable in preview\.$/m);
         const f = readJson<FindingsFile>(json);
         assert.deepEqual(f.violations, []);
-        assert.deepEqual(f.notEvaluated.map((n) => [n.policy, n.enforcementLevel, n.urn]), [["workloads-container-disallow-unpinned-image", "mandatory", api.urn]]);
+        // Every check that reads the image: is it pinned, is it set at all, is the rollback version older.
+        assert.deepEqual(f.notEvaluated.map((n) => [n.policy, n.enforcementLevel, n.urn]).sort(), [
+            ["workloads-container-disallow-unpinned-image", "mandatory", api.urn],
+            ["workloads-deployment-require-rollback-version", "mandatory", api.urn],
+            ["workloads-object-enforce-api-validation", "mandatory", api.urn],
+        ]);
         assert.equal(f.checklist.find((c) => c.id === "004.services.target-versions")?.status, "PENDING");
+    });
+
+    it("refuses a production launch whose rollback versions are no choice (exit 1): equal, newer or missing", async () => {
+        const file = productionVariant(
+            "      reporting-api: v2.4.9\n      q2q-pipeline: v1.8.1\n      notification-service: v1.3.0\n",
+            "      reporting-api: v2.5.0\n      q2q-pipeline: v1.9.0\n",
+        );
+        const json = path.join(out, "rollback.json");
+        const r = await run(plan, ["--stack", "production", "--stack-file", file, "--json", json]);
+        assert.equal(r.code, 1, r.stderr + r.stdout);
+        assert.match(r.stdout, /^NO-GO for production: 3 mandatory violations\.$/m);
+        const f = readJson<FindingsFile>(json);
+        const fix = (service: string, version: string) => `Set \`${service}: <previous version>\` under golive:launch.rollbackTo in the stack file (the release running before this launch, older than ${version}).`;
+        assert.deepEqual(f.violations.map((v) => [v.policy, v.enforcementLevel, v.message]).sort(), [
+            ["workloads-deployment-require-rollback-version", "mandatory", `Deployment teei/reporting-api launches v2.5.0 at phase launch-eve, but the rollback version "v2.5.0" is the version being launched, so a rollback would change nothing. ${fix("reporting-api", "v2.5.0")}`],
+            ["workloads-deployment-require-rollback-version", "mandatory", `Deployment teei/q2q-pipeline launches v1.8.2 at phase launch-eve, but the rollback version "v1.9.0" is newer than v1.8.2, so rolling back would move forward instead. ${fix("q2q-pipeline", "v1.8.2")}`],
+            ["workloads-deployment-require-rollback-version", "mandatory", `Deployment teei/notification-service launches v1.3.1 at phase launch-eve, but no rollback version is declared. ${fix("notification-service", "v1.3.1")}`],
+        ].sort());
+        assert.equal(f.checklist.find((c) => c.id === "004.rollback.plan")?.status, "FAIL");
     });
 
     it("refuses a production stack that breaks a launch rule with exit 1, and only warns for staging", async () => {
@@ -179,9 +249,9 @@ describe("npm run plan on the shipped stacks (in-process, policy pack over gRPC)
         ]);
         assert.equal(f.checklist.find((c) => c.id === "004.infra.autoscaling")?.status, "FAIL");
 
-        const warned = await run(plan, ["--stack", "staging", "--stack-file", file]);
-        assert.equal(warned.code, 0, warned.stderr + warned.stdout);
-        assert.match(warned.stdout, /advisory\s+workloads-hpa-configure-replicas/);
+        const staging = await run(plan, ["--stack", "staging", "--stack-file", stagingVariant("replicas: { min: 2, max: 3 }\n      resources:\n        requests: { cpu: 100m, memory: 256Mi }", "replicas: { min: 1, max: 3 }\n      resources:\n        requests: { cpu: 100m, memory: 256Mi }")]);
+        assert.equal(staging.code, 0, staging.stderr + staging.stdout);
+        assert.match(staging.stdout, /advisory\s+workloads-hpa-configure-replicas/);
     });
 
     it("names an image tagged latest, before planning", async () => {

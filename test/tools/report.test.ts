@@ -18,7 +18,7 @@ const plain = (s: string) => s.replace(new RegExp(`${String.fromCharCode(27)}\\[
 /** A stack file of the repository, validated as plan validates it (secrets left unset). */
 function stackConfig(stack: string) {
     const file = readStackFile(projectDir, stack);
-    return parseStackConfig(file.config, () => false, file.file);
+    return parseStackConfig(file.config, () => false, file.file, stack);
 }
 
 const images: PolicyMeta = { name: "workloads-container-disallow-unpinned-image", description: "Images are pinned.", severity: "high", level: "mandatory", runbook: ["004.services.target-versions"], remediation: "", url: "", applied: 4 };

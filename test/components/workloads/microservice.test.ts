@@ -92,7 +92,7 @@ describe("Microservice", () => {
         assert.throws(
             () => new Microservice("ledger", standalone({ preStopSleepSeconds: 30, terminationGracePeriodSeconds: 30 })),
             (e: unknown) => e instanceof WorkloadArgsError && e.problems.length === 1
-                && e.problems[0] === 'service "ledger": terminationGracePeriodSeconds: 30 must be greater than preStopSleepSeconds 30, or the container is killed before it drains',
+                && e.problems[0] === 'service "ledger": terminationGracePeriodSeconds: must be greater than preStopSleepSeconds 30, or the container is killed before it drains (got 30)',
         );
     });
 
@@ -320,11 +320,11 @@ describe("Microservice", () => {
         assert.throws(
             () => new Microservice("Ledger", standalone({ image: "ghcr.io/teei/ledger:latest", port: 0, replicas: { min: 3, max: 2 }, env: { A: "1" }, secretEnv: { A: pulumi.secret("x") } })),
             (e: unknown) => e instanceof WorkloadArgsError && JSON.stringify(e.problems) === JSON.stringify([
-                `service "Ledger": name: must be a DNS label (lowercase letters, digits and '-', starting with a letter, at most 63 characters)`,
-                `service "Ledger": image: "ghcr.io/teei/ledger:latest" tag "latest" is not allowed; pin a version or digest`,
+                `service "Ledger": name: must be a DNS label: lowercase letters, digits and '-', starting with a letter, at most 63 characters (got "Ledger")`,
+                `service "Ledger": image: tag "latest" is not allowed; pin a version or digest (got "ghcr.io/teei/ledger:latest")`,
                 `service "Ledger": port: must be an integer from 1 to 65535 (got 0)`,
                 `service "Ledger": replicas.max: must be a whole number of at least replicas.min 3 (got 2)`,
-                `service "Ledger": env.A: is also in secretEnv; keep A in one place`,
+                `service "Ledger": secretEnv.A: is also in env; keep A in one place`,
             ]),
         );
     });
