@@ -1,8 +1,17 @@
-/** Mocha root hooks: one plain notice when the real-file corpus was not there to run. */
+/**
+ * Mocha root hooks: one served policy pack for the whole run (commands called in-process
+ * and the corpus cases share it; a subprocess starts its own), and one plain notice when the
+ * real-file corpus was not there to run.
+ */
+import { sharePolicyPacks, stopSharedPolicyPacks } from "../tools/analyzer/pack-process";
 import { corpusCasesNotRun, corpusDir, corpusPresent } from "./corpus";
 
 export const mochaHooks = {
-    afterAll(): void {
+    beforeAll(): void {
+        sharePolicyPacks();
+    },
+    async afterAll(): Promise<void> {
+        await stopSharedPolicyPacks();
         if (corpusPresent) return;
         console.log(
             `\n  note: ${corpusCasesNotRun()} real-file corpus cases not run: ${corpusDir} is absent ` +

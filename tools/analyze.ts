@@ -1,5 +1,6 @@
 /**
  * npm run analyze -- --file <stack-export.json> --stack <name> [--json <file>] [--markdown <file>] [--now <ISO time>]
+ *                    [--policy-pack-config <file>]
  * npm run analyze -- --manifests <dir|file> --stack <name> [...]
  * Evaluates the policy pack against a saved stack (ours or a real `pulumi stack export`) or
  * against Kubernetes YAML, like `pulumi policy analyze`: Analyze per resource, AnalyzeStack once.
@@ -7,13 +8,13 @@
 import * as path from "node:path";
 import { evaluate } from "./analyzer/evaluate";
 import type { EngineResource } from "./analyzer/resource";
-import { readExport } from "./analyze/read-export";
+import { readExport } from "./export/read";
 import { InputError } from "./cli/errors";
-import { assertOutputFile, exitWith, finish, packDir, parse, policyConfigFile, runCommand } from "./cli/main";
+import { assertOutputFile, exitWith, finish, packDir, parse, policyConfigFile, runCommand } from "./cli/command";
 import { ManifestError, readManifests, toEngineResource, validateManifest } from "./manifests";
 import { buildFindings } from "./report/findings";
 
-const usage = "npm run analyze -- (--file <stack-export.json> | --manifests <dir|file>) --stack <name> [--json <file>] [--markdown <file>] [--now <ISO time>]";
+const usage = "npm run analyze -- (--file <stack-export.json> | --manifests <dir|file>) --stack <name> [--json <file>] [--markdown <file>] [--now <ISO time>] [--policy-pack-config <file>]";
 
 const help = `Gates resources golive did not plan with the policy pack, like \`pulumi policy analyze\`:
 a saved stack (ours or a real \`pulumi stack export\`), or Kubernetes YAML (what kustomize or helm render).
@@ -23,7 +24,10 @@ usage: ${usage}
   --file <export.json>      a stack export (v3) or a backend checkpoint (version 3 or later)
   --manifests <dir|file>    Kubernetes YAML, multi-document; a folder is read file by file
                             (*.yaml, *.yml, *.json), each object judged as golive would judge it
-  --stack <name>            the policy config to apply: policies/config/<name>.json
+  --stack <name>            the stack: its policy config is policies/config/<name>.json
+  --policy-pack-config <file>
+                            the policy config (levels and settings, as for pulumi policy analyze)
+                            instead; values are checked against each policy's configSchema
   --json <file>             write the findings (verdict, violations, checklist, notes)
   --markdown <file>         write the readiness report as Markdown
   --now <ISO time>          the clock for time rules, e.g. 2026-11-22T09:00:00Z
@@ -39,6 +43,7 @@ async function analyze(argv: string[]): Promise<number> {
         json: { type: "string" },
         markdown: { type: "string" },
         now: { type: "string" },
+        "policy-pack-config": { type: "string" },
     }, usage);
     if (args.help) {
         console.log(help);
@@ -52,7 +57,7 @@ async function analyze(argv: string[]): Promise<number> {
     // Time-dependent checks read the evaluation time from the pack's environment.
     if (args.now) process.env["GOLIVE_NOW"] = new Date(args.now).toISOString();
     const stack = args.stack;
-    const configFile = policyConfigFile(stack);
+    const configFile = policyConfigFile(stack, args["policy-pack-config"]);
     for (const flag of ["json", "markdown"] as const) {
         const file = args[flag];
         if (file !== undefined) assertOutputFile(`--${flag}`, file);
@@ -93,7 +98,7 @@ async function analyze(argv: string[]): Promise<number> {
             for (const e of v.errors) notes.push(`schema: ${o.file}: ${e}`);
         }
     }
-    progress(`analyzing ${source} with policies/config/${stack}.json ...`);
+    progress(`analyzing ${source} with ${path.relative(process.cwd(), configFile) || configFile} ...`);
     const evaluation = await evaluate(resources, { packDir, policyConfigFile: configFile, project: "golive", stack, dryRun: false, progress });
     const findings = buildFindings(stack, evaluation);
     return finish({ title: `golive analyze — ${source}, stack ${stack}`, findings, resources, notes, unsetSecrets: [] }, args);

@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as YAML from "yaml";
-import { parse, projectDir } from "./cli/main";
+import { parse, projectDir } from "./cli/command";
 
 interface Row { label: string; resources: number; programMs: number; msPerResource: number; packStartMs: number; analyzeMs: number; rssAfterProgramMb: number; maxRssMb: number; wallMs: number }
 

@@ -9,7 +9,7 @@ import { checkCoverage, type Coverage } from "../policies/firestore/index-covera
 import { readIndexFile, toIndexEntry, type IndexEntry, type IndexFile } from "../policies/firestore/indexes-file";
 import type { Query } from "../policies/firestore/query";
 import { exitCodes, InputError } from "./cli/errors";
-import { exitWith, parse, runCommand, writeFile } from "./cli/main";
+import { exitWith, parse, runCommand, writeFile } from "./cli/command";
 import { readQueriesFile } from "./indexes/read-queries";
 
 export const usage = "npm run indexes -- --queries <file> --indexes <firestore.indexes.json> [--json <out>]";

@@ -1,3 +1,7 @@
+/**
+ * Running the commands in tests: in-process through their exported `main(argv)` (every case
+ * but the few that prove the real entry points), or as a user runs them, in a subprocess.
+ */
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -11,7 +15,7 @@ export interface CliResult {
     stderr: string;
 }
 
-/** Runs `npm run <command>` the way a user does, minus npm's own banner. */
+/** Runs `npm run <command>` the way a user does, minus npm's own banner. Only for entry-point smoke tests. */
 export function cli(command: "plan" | "analyze", args: string[]): CliResult {
     const r = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", path.join("tools", `${command}.ts`), ...args], {
         cwd: projectDir,
@@ -22,12 +26,48 @@ export function cli(command: "plan" | "analyze", args: string[]): CliResult {
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+export interface Run {
+    code: number;
+    stdout: string;
+    stderr: string;
+}
+
+/** Without the colours the report gets when the tests run on a terminal. */
+const plain = (s: string) => s.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g"), "");
+
+/** Runs a command's `main(argv)` in-process with its console captured (the pack is the run's shared one). */
+export async function run(command: (argv: string[]) => Promise<number>, argv: string[]): Promise<Run> {
+    const out: string[] = [];
+    const err: string[] = [];
+    const { log, error } = console;
+    console.log = (...a: unknown[]) => void out.push(a.join(" "));
+    console.error = (...a: unknown[]) => void err.push(a.join(" "));
+    try {
+        const code = await command(argv);
+        return { code, stdout: plain(out.join("\n")), stderr: plain(err.join("\n")) };
+    } finally {
+        console.log = log;
+        console.error = error;
+    }
+}
+
+/** The lines a command printed as errors (`error: ...`), without the progress lines. */
+export function errorLines(r: { stderr: string }): string[] {
+    return r.stderr.split("\n").filter((l) => l.startsWith("error: ")).map((l) => l.slice("error: ".length));
+}
+
 export function tmpDir(prefix: string): string {
     return fs.mkdtempSync(path.join(os.tmpdir(), `golive-${prefix}-`));
 }
 
 export function readJson<T>(file: string): T {
     return JSON.parse(fs.readFileSync(file, "utf8")) as T;
+}
+
+export function writeJson(dir: string, name: string, content: unknown): string {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, typeof content === "string" ? content : JSON.stringify(content));
+    return file;
 }
 
 /** Pulumi.<stack>.yaml with `from` replaced by `to`, written to a temp file. */

@@ -1,8 +1,7 @@
 /**
  * The plan and analyze commands called in-process through their `main(argv)`: everything
- * they refuse before planning (arguments, files, config), and analyze end to end once.
- * Plan itself runs the program under process-global mocks, so its full runs stay in
- * plan.e2e.test.ts, one process each.
+ * they refuse before planning (arguments, files, stack and policy config). Whole plans are
+ * in plan.test.ts.
  */
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
@@ -11,29 +10,7 @@ import { main as analyze } from "../../tools/analyze";
 import { generatedHeader } from "../../tools/manifests";
 import { main as plan } from "../../tools/plan";
 import type { FindingsFile } from "../../tools/report/findings-file";
-import { productionVariant, readJson, tmpDir } from "./cli";
-
-interface Run {
-    code: number;
-    stdout: string;
-    stderr: string;
-}
-
-/** Runs a command's main with its console captured. */
-async function run(command: (argv: string[]) => Promise<number>, argv: string[]): Promise<Run> {
-    const out: string[] = [];
-    const err: string[] = [];
-    const { log, error } = console;
-    console.log = (...a: unknown[]) => void out.push(a.join(" "));
-    console.error = (...a: unknown[]) => void err.push(a.join(" "));
-    try {
-        const code = await command(argv);
-        return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-    } finally {
-        console.log = log;
-        console.error = error;
-    }
-}
+import { errorLines, productionVariant, readJson, run, tmpDir, writeJson, type Run } from "./cli";
 
 /** Exit 2 with exactly these error lines, and nothing planned. */
 function assertRefused(r: Run, lines: string[]): void {
@@ -120,6 +97,23 @@ describe("plan and analyze on the command line (in-process)", function () {
         assert.match(r.stderr, /golive:servicez: unknown key \(did you mean services\?\)/);
     });
 
+    it("refuses requests above limits before planning, naming the service's key in the stack file", async () => {
+        const file = productionVariant("requests: { cpu: 250m, memory: 256Mi }\n        limits: { cpu: \"1\", memory: 512Mi }\n      env:", "requests: { cpu: \"2\", memory: 1Gi }\n        limits: { cpu: \"1\", memory: 512Mi }\n      env:");
+        assertRefused(await run(plan, ["--stack", "production", "--stack-file", file]), [
+            `${file}: golive:services[0].resources: requests.cpu "2" exceeds limits.cpu "1"; lower the request or raise the limit (the API server refuses a request above its limit)`,
+            `${file}: golive:services[0].resources: requests.memory "1Gi" exceeds limits.memory "512Mi"; lower the request or raise the limit (the API server refuses a request above its limit)`,
+        ]);
+    });
+
+    it("refuses the staging config for the production stack in one line, and the production config for staging", async () => {
+        assertRefused(await run(plan, ["--stack", "production", "--stack-file", "Pulumi.staging.yaml"]), [
+            `Pulumi.staging.yaml: golive:environment: is "staging" but stack "production" deploys production (stacks production and production-* are production, every other stack is staging); use the stack's own Pulumi.production.yaml, or set golive:environment: production and meet its rules`,
+        ]);
+        assertRefused(await run(plan, ["--stack", "staging", "--stack-file", "Pulumi.production.yaml"]), [
+            `Pulumi.production.yaml: golive:environment: is "production" but stack "staging" deploys staging (stacks production and production-* are production, every other stack is staging); use the stack's own Pulumi.staging.yaml, or set golive:environment: staging and meet its rules`,
+        ]);
+    });
+
     it("refuses a stack name that is not one", async () => {
         assertRefused(await run(plan, ["--stack", "../package"]), ['--stack "../package": stack names are letters, digits, \'-\', \'_\' and \'.\'']);
     });
@@ -138,7 +132,48 @@ describe("plan and analyze on the command line (in-process)", function () {
     });
 
     it("refuses a stack with no policy config", async () => {
-        assertRefused(await run(plan, ["--stack", "prod"]), ['policies/config/prod.json: no policy config for stack "prod"; expected one of production, staging']);
+        assertRefused(await run(plan, ["--stack", "prod"]), ['policies/config/prod.json: no policy config for stack "prod"; expected one of production, staging, or give one with --policy-pack-config <file>']);
+    });
+
+    it("refuses a --policy-pack-config file that does not exist, before starting anything", async () => {
+        const missing = path.join(out, "nope.json");
+        assertRefused(await run(plan, ["--stack", "production", "--policy-pack-config", missing]), [`--policy-pack-config ${missing}: no such file; expected a JSON file of policy levels and settings, such as policies/config/production.json`]);
+        assertRefused(await run(analyze, ["--file", "x.json", "--stack", "staging", "--policy-pack-config", out]), [`--policy-pack-config ${out}: no such file; expected a JSON file of policy levels and settings, such as policies/config/staging.json`]);
+    });
+
+    it("refuses policy config values their policy's configSchema does not allow, one line each, before planning", async () => {
+        const config = writeJson(out, "bad-values.json", {
+            all: "mandatory",
+            "workloads-hpa-configure-replicas": { minReplicas: "two" },
+            "workloads-probe-require-health-path": { enforcementLevel: "advisory", healthPath: "health" },
+        });
+        const r = await run(plan, ["--stack", "production", "--policy-pack-config", config]);
+        assert.equal(r.code, 2, r.stderr + r.stdout);
+        assert.deepEqual(errorLines(r), [
+            `${config}: workloads-probe-require-health-path.healthPath: "health" must match pattern "^/"; the policy's configSchema: {"pattern":"^/","type":"string"}`,
+            `${config}: workloads-hpa-configure-replicas.minReplicas: "two" must be integer; the policy's configSchema: {"default":2,"minimum":1,"type":"integer"} (remove it to use the default 2)`,
+        ]);
+        assert.doesNotMatch(r.stderr, /planning stack/);
+        assert.equal(r.stdout, "");
+    });
+
+    it("judges with the --policy-pack-config given instead of the stack's", async () => {
+        const advisory = writeJson(out, "advisory.json", { all: "advisory" });
+        const file = path.join(fixtures, "stack-exports", "kubernetes-v3.json");
+        assert.equal((await run(analyze, ["--file", file, "--stack", "production"])).code, 1);
+        const json = path.join(out, "advisory-findings.json");
+        const r = await run(analyze, ["--file", file, "--stack", "production", "--policy-pack-config", advisory, "--json", json]);
+        assert.equal(r.code, 0, r.stderr + r.stdout);
+        const f = readJson<FindingsFile>(json);
+        assert.ok(f.violations.length > 0 && f.violations.every((v) => v.enforcementLevel === "advisory"), JSON.stringify(f.violations.map((v) => v.enforcementLevel)));
+        assert.ok(f.policies.every((p) => p.enforcementLevel === "advisory"));
+    });
+
+    it("refuses a policy config value on analyze too, with exit 2", async () => {
+        const config = writeJson(out, "bad-replicas.json", { "workloads-deployment-require-replicas": { minReplicas: 0 } });
+        const r = await run(analyze, ["--file", path.join(fixtures, "stack-exports", "kubernetes-v3.json"), "--stack", "production", "--policy-pack-config", config]);
+        assert.equal(r.code, 2, r.stderr + r.stdout);
+        assert.deepEqual(errorLines(r), [`${config}: workloads-deployment-require-replicas.minReplicas: 0 must be >= 1; the policy's configSchema: {"default":2,"minimum":1,"type":"integer"} (remove it to use the default 2)`]);
     });
 
     it("refuses a missing --stack and an unknown option", async () => {

@@ -4,7 +4,7 @@ import type { Diagnostic } from "../../tools/analyzer/protocol";
 import { buildFindings, pendingReasons } from "../../tools/report/findings";
 import { checklist, type ChecklistItem } from "../../policies/checklist";
 import type { EngineResource } from "../../tools/analyzer/resource";
-import { exitCodeOf } from "../../tools/cli/main";
+import { exitCodeOf } from "../../tools/cli/command";
 import { verdict } from "../../tools/report/summary";
 
 function resource(type: string, name: string): EngineResource {

@@ -5,7 +5,7 @@
  */
 import { parseStackConfig } from "../../config";
 import { evaluate } from "../analyzer/evaluate";
-import { packDir, policyConfigFile, projectDir } from "../cli/main";
+import { packDir, policyConfigFile, projectDir } from "../cli/command";
 import { runProgram } from "../plan/record";
 import { readStackFile } from "../plan/stack-config";
 

@@ -3,7 +3,7 @@
  * (`stack`, `ok`, `violations`, `checklist`, plus `notEvaluated`), and beside them everything
  * the terminal and Markdown reports say, so CI reading the file misses nothing a person sees.
  */
-import type { ChecklistEntry, NotEvaluated, Violation } from "./findings";
+import type { ChecklistEntry, NotEvaluated, PolicyRun, Violation } from "./findings";
 import { pendingReasons } from "./findings";
 import type { Ship } from "./ships";
 import { countsByType, verdict, type ReportInput, type UnsetSecret } from "./summary";
@@ -23,6 +23,8 @@ export interface FindingsFile {
     unsetSecrets: UnsetSecret[];
     /** The resources the run saw, counted per type (most common first), as the reports list them. */
     resourceTypes: Array<{ type: string; count: number }>;
+    /** Every policy, its level, and how many resources it judged (0: it checked nothing in this stack). */
+    policies: PolicyRun[];
     /** What ships, per service (plan only). */
     ships?: Ship[];
 }
@@ -40,6 +42,7 @@ export function findingsFile(r: ReportInput): FindingsFile {
         notes: r.notes,
         unsetSecrets: r.unsetSecrets,
         resourceTypes: countsByType(r.resources).map(([type, count]) => ({ type, count })),
+        policies: f.policies,
         ...(r.ships ? { ships: r.ships } : {}),
     };
 }

@@ -5,6 +5,7 @@
  */
 import { checklist, checklistItem } from "../../policies/checklist";
 import type { Evaluation, PolicyMeta } from "../analyzer/evaluate";
+import type { Level } from "../analyzer/policy-config";
 
 export type Status = "PASS" | "WARN" | "FAIL" | "PENDING";
 
@@ -42,6 +43,18 @@ export interface Findings {
     notEvaluated: NotEvaluated[];
     /** Whether any policy judged any resource; a gate that judged nothing must not pass. */
     judged: boolean;
+    /**
+     * Every policy of the pack, its level in this run, and how many resources it judged
+     * (Analyze calls, or 1 for a stack policy's AnalyzeStack) without saying it does not
+     * apply: 0 means it checked nothing in this stack.
+     */
+    policies: PolicyRun[];
+}
+
+export interface PolicyRun {
+    name: string;
+    enforcementLevel: Level;
+    judged: number;
 }
 
 const cantRun = /^can't run policy '[^']+' from policy pack '[^']+' during preview: /;
@@ -94,7 +107,8 @@ export function buildFindings(stack: string, evaluation: Judged): Findings {
 
     const judged = evaluation.policies.some((p) => p.level !== "disabled" && p.applied > 0) || evaluation.diagnostics.length > 0;
     const ok = judged && !violations.some((v) => v.enforcementLevel === "mandatory") && !notEvaluated.some((n) => n.enforcementLevel === "mandatory");
-    return { stack, ok, violations, checklist: entries, notEvaluated, judged };
+    const policies = evaluation.policies.map((p) => ({ name: p.name, enforcementLevel: p.level, judged: p.applied }));
+    return { stack, ok, violations, checklist: entries, notEvaluated, judged, policies };
 }
 
 /** Why each PENDING item is pending, for people (the findings file keeps the contract's fields). */

@@ -7,7 +7,7 @@
 import { strict as assert } from "node:assert";
 import type { Policy, StackValidationPolicy } from "@pulumi/policy";
 import { edgePolicies } from "../../../policies/edge";
-import { readExport } from "../../../tools/analyze/read-export";
+import { readExport } from "../../../tools/export/read";
 import { corpusPath, itCorpus } from "../../corpus";
 import { analyze, analyzeStack, notApplicable, stackNotApplicable } from "../harness";
 

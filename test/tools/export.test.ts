@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
-import { readExport } from "../../tools/analyze/read-export";
+import { readExport } from "../../tools/export/read";
 import { InputError } from "../../tools/cli/errors";
 import { corpusPath, itCorpus } from "../corpus";
 

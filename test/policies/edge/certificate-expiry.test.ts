@@ -1,5 +1,5 @@
 /**
- * End to end, through the real entry point: `npm run analyze -- --file <export> --now <time>`
+ * Through the analyze command in-process: `npm run analyze -- --file <export> --now <time>`
  * hands the clock to the served pack (GOLIVE_NOW), and a certificate expiring within 30
  * days of that time fails the gate, naming the pack. The export is the production edge as
  * the program declares it, after an update: addresses allocated, certificates issued.
@@ -9,14 +9,15 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { Edge } from "../../../components/edge";
 import { Workloads } from "../../../components/workloads";
-import type { Findings } from "../../../tools/report/findings";
+import { main as analyze } from "../../../tools/analyze";
+import type { FindingsFile } from "../../../tools/report/findings-file";
 import { edgeStackArgs, workloadsWithEdge } from "../../components/edge/fixtures";
 import { engineResources } from "../../components/edge/harness";
-import { cli, readJson, tmpDir } from "../../tools/cli";
+import { run, readJson, tmpDir } from "../../tools/cli";
 
 const ip = "203.0.113.10";
 
-describe("npm run analyze --now on an updated edge (end to end, policy pack over gRPC)", function () {
+describe("npm run analyze --now on an updated edge (in-process, policy pack over gRPC)", function () {
     this.timeout(120_000);
 
     it("fails a certificate with 12 days left at the --now time, and only that", async () => {
@@ -41,11 +42,11 @@ describe("npm run analyze --now on an updated edge (end to end, policy pack over
         fs.writeFileSync(file, JSON.stringify({ version: 3, deployment: { manifest: { time: "2030-01-01T00:00:00Z", magic: "", version: "v3.270.0" }, resources } }));
         const json = path.join(out, "findings.json");
 
-        const r = cli("analyze", ["--file", file, "--stack", "production", "--json", json, "--now", "2030-01-01T09:00:00Z"]);
+        const r = await run(analyze, ["--file", file, "--stack", "production", "--json", json, "--now", "2030-01-01T09:00:00Z"]);
 
         assert.equal(r.code, 1, r.stderr + r.stdout);
         assert.match(r.stdout, /^NO-GO for production: 1 mandatory violation\.$/m);
-        const f = readJson<Findings>(json);
+        const f = readJson<FindingsFile>(json);
         assert.deepEqual(f.violations.map((v) => [v.policy, v.enforcementLevel, v.message]), [[
             "edge-certificate-require-remaining-validity", "mandatory",
             "Certificate pack edge-certificates: the certificate for teei.example.com, *.teei.example.com expires 2030-01-13T09:00:00.000Z and has 12 days left as of 2030-01-01T09:00:00.000Z, under the 30 days the runbook asks for. Find out why the pack did not renew (status, validation records, CAA), then re-order it.",

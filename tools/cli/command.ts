@@ -32,15 +32,30 @@ export function golivePackageVersion(): string {
     return (JSON.parse(fs.readFileSync(path.join(projectDir, "package.json"), "utf8")) as { version: string }).version;
 }
 
-/** The stack's `--policy-pack-config` file; a stack without one is bad input, found before any work. */
-export function policyConfigFile(stack: string): string {
+/** A stack name, as the Pulumi CLI allows it; it names files, so nothing else passes. */
+export function assertStackName(stack: string): void {
     if (!/^[A-Za-z0-9_.-]+$/.test(stack) || stack.startsWith(".")) {
         throw new InputError(`--stack ${JSON.stringify(stack)}: stack names are letters, digits, '-', '_' and '.'`);
+    }
+}
+
+/**
+ * The `--policy-pack-config` file: the one given, else the stack's policies/config/<stack>.json.
+ * A missing one is bad input, found before any work; its content is checked against the
+ * pack once the pack says what its policies accept (tools/analyzer/policy-config.ts).
+ */
+export function policyConfigFile(stack: string, given?: string): string {
+    assertStackName(stack);
+    if (given !== undefined) {
+        if (!fs.existsSync(given) || fs.statSync(given).isDirectory()) {
+            throw new InputError(`--policy-pack-config ${given}: no such file; expected a JSON file of policy levels and settings, such as policies/config/${stack === "staging" ? "staging" : "production"}.json`);
+        }
+        return given;
     }
     const file = path.join(packDir, "config", `${stack}.json`);
     if (!fs.existsSync(file)) {
         const known = fs.readdirSync(path.dirname(file)).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -5));
-        throw new InputError(`policies/config/${stack}.json: no policy config for stack "${stack}"; expected one of ${known.join(", ")}`);
+        throw new InputError(`policies/config/${stack}.json: no policy config for stack "${stack}"; expected one of ${known.join(", ")}, or give one with --policy-pack-config <file>`);
     }
     return file;
 }
