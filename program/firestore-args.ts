@@ -4,8 +4,7 @@ import type { FirestoreArgs } from "../components/firestore";
 import { ConfigError, namespace, type StackConfig } from "../config";
 import { readIndexFile, type IndexFile } from "../policies/firestore/indexes-file";
 import type { Query } from "../policies/firestore/query";
-import { InputError } from "../tools/cli/errors";
-import { parseQueries } from "../tools/indexes/read-queries";
+import { parseQueries, QueriesManifestError } from "../schema/firestore-queries";
 
 export interface FirestoreFilesContext {
     /** The directory the config's paths are relative to: the project's, where Pulumi.yaml is. */
@@ -56,7 +55,7 @@ export function firestoreArgs(config: StackConfig, ctx: FirestoreFilesContext): 
             try {
                 queries = parseQueries(text, fsConfig.queriesFile);
             } catch (e) {
-                if (!(e instanceof InputError)) throw e;
+                if (!(e instanceof QueriesManifestError)) throw e;
                 problems.push(...e.message.split("\n").map((line) => `${queriesKey}: ${line}`));
             }
         }

@@ -5,7 +5,7 @@ import * as path from "node:path";
 import { readIndexFile } from "../../policies/firestore/indexes-file";
 import { InputError } from "../../tools/cli/errors";
 import { main, type Output, type QueryCoverageJson } from "../../tools/indexes";
-import { parseQueries } from "../../tools/indexes/read-queries";
+import { parseQueries, QueriesManifestError } from "../../schema/firestore-queries";
 import { projectDir, readJson, tmpDir } from "./cli";
 
 const exampleQueries = path.join("firestore", "queries.yaml");
@@ -159,7 +159,7 @@ describe("the queries manifest (JSON or YAML)", () => {
         try {
             parseQueries(text, file);
         } catch (e) {
-            if (e instanceof InputError) return e.message.split("\n");
+            if (e instanceof QueriesManifestError) return e.message.split("\n");
             throw e;
         }
         return [];
