@@ -7,6 +7,7 @@
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { main as analyze } from "../../tools/analyze";
 import { main as plan } from "../../tools/plan";
 import type { FindingsFile } from "../../tools/report/findings-file";
 import { productionVariant, readJson, run, tmpDir } from "./cli";
@@ -60,6 +61,16 @@ describe("the launch gate: phases, go/no-go record, attestations, freeze (in-pro
         assert.ok(md.includes("## What ships"));
     });
 
+    it("judges the same record in a stack export with analyze --now: a day later the go decision is stale", async () => {
+        const r = await run(analyze, ["--file", file("go-export.json"), "--stack", "production", "--now", "2026-12-08T06:00:00Z", "--json", file("stale.json")]);
+        assert.equal(r.code, 1, r.stderr + r.stdout);
+        const f = readJson<FindingsFile>(file("stale.json"));
+        assert.deepEqual(f.violations.filter((v) => v.policy.startsWith("launch-")).map((v) => v.message), [
+            "Pulumi.production.yaml: golive:launch.goNoGo (go by Ada Lovelace (VP Engineering) at 2026-12-06T21:00:00Z) is 33 h old at 2026-12-08T06:00:00.000Z, more than the 24 h allowed: hold a new Go/No-Go and record it as {decision: go, by: <name>, at: <ISO 8601 time, such as 2026-12-01T18:00:00Z>} from the Go/No-Go meeting, no more than 24 h before 2026-12-08T06:00:00.000Z.",
+        ]);
+        assert.equal(f.headline, "NO-GO · phase launch-eve · clock 2026-12-08T06:00:00.000Z (--now)");
+    });
+
     it("is NO-GO at launch until every manual item is attested, listing the missing ids", async () => {
         const r = await run(plan, ["--stack", "production", "--stack-file", atPhase("launch", goNoGo), "--now", now, "--json", file("launch.json")]);
         assert.equal(r.code, 1, r.stderr + r.stdout);
@@ -95,6 +106,14 @@ describe("the launch gate: phases, go/no-go record, attestations, freeze (in-pro
         const e = readJson<FindingsFile>(file("excepted.json"));
         assert.deepEqual(e.launch!.freeze.changes.map((c) => [c.action, c.name, c.excepted]), [["update", "reporting-api-deployment", true]]);
         assert.equal(e.checklist.find((c) => c.id === "004.freeze.changes")?.status, "PASS");
+    });
+
+    it("refuses a --now that is not an ISO 8601 time with a zone, before planning", async () => {
+        for (const bad of ["tomorrow", "2026-12-07T06:00:00"]) {
+            const r = await run(plan, ["--stack", "production", "--now", bad]);
+            assert.equal(r.code, 2, r.stderr + r.stdout);
+            assert.deepEqual(r.stderr.split("\n").filter((l) => l.startsWith("error: ")), [`error: --now "${bad}": expected an ISO 8601 time such as 2026-11-22T09:00:00Z`]);
+        }
     });
 
     it("refuses a baseline of another stack before planning", async () => {
