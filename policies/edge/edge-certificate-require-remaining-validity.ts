@@ -1,5 +1,5 @@
 import { resourceTypes, stackPolicy } from "../lib";
-import { evaluationTime } from "./clock";
+import { evaluationTime } from "../lib/clock";
 import { cloudflareTypes, resourceName } from "./cloudflare";
 import { certificateMinRemainingDays } from "./thresholds";
 

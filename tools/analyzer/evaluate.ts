@@ -43,6 +43,8 @@ export interface GateOptions {
     policyConfigFile: string;
     /** Progress lines for the terminal. */
     progress?: (line: string) => void;
+    /** The clock for time rules (`--now`, ISO 8601), handed to the pack as GOLIVE_NOW. */
+    clock?: string;
 }
 
 /** The stack the resources belong to, as ConfigureStack tells the pack. */
@@ -69,7 +71,7 @@ const severityNames = ["low", "low", "medium", "high", "critical"] as const;
 export async function openGate(opts: GateOptions): Promise<Gate> {
     const t0 = Date.now();
     opts.progress?.(`starting policy pack ${opts.packDir} ...`);
-    const pack = await startPolicyPack(opts.packDir);
+    const pack = await startPolicyPack(opts.packDir, undefined, opts.clock);
     const startMs = Date.now() - t0;
     try {
         const info = await rpc.getAnalyzerInfo(pack.client);
