@@ -13,6 +13,7 @@ import { InputError } from "./cli/errors";
 import { assertOutputFile, exitWith, finish, packDir, parse, policyConfigFile, runCommand } from "./cli/command";
 import { ManifestError, readManifests, toEngineResource, validateManifest } from "./manifests";
 import { buildFindings } from "./report/findings";
+import { rollbackOf } from "./report/rollback";
 
 const usage = "npm run analyze -- (--file <stack-export.json> | --manifests <dir|file>) --stack <name> [--json <file>] [--markdown <file>] [--now <ISO time>] [--policy-pack-config <file>]";
 
@@ -101,7 +102,7 @@ async function analyze(argv: string[]): Promise<number> {
     progress(`analyzing ${source} with ${path.relative(process.cwd(), configFile) || configFile} ...`);
     const evaluation = await evaluate(resources, { packDir, policyConfigFile: configFile, project: "golive", stack, dryRun: false, progress });
     const findings = buildFindings(stack, evaluation);
-    return finish({ title: `golive analyze — ${source}, stack ${stack}`, findings, resources, notes, unsetSecrets: [] }, args);
+    return finish({ title: `golive analyze — ${source}, stack ${stack}`, findings, resources, notes, unsetSecrets: [], rollback: rollbackOf(resources, evaluation.policies) }, args);
 }
 
 /** The analyze command; returns its exit code (tests call it in-process). */

@@ -19,6 +19,7 @@ import { runProgram, type ProgramRun } from "./plan/record";
 import { readStackFile } from "./plan/stack-config";
 import { stackExport } from "./export/write";
 import { buildFindings } from "./report/findings";
+import { rollbackOf } from "./report/rollback";
 import { shipsOf } from "./report/ships";
 import type { UnsetSecret } from "./report/summary";
 import { assertManifestsFolder, assertValidManifests, ManifestError, writeManifests } from "./manifests";
@@ -191,7 +192,7 @@ async function plan(argv: string[]): Promise<number> {
         }
         const evaluation = await gate.evaluate(program.resources, { project: "golive", stack: c.stack, dryRun: true });
         const findings = buildFindings(c.stack, evaluation);
-        return finish({ title: `golive plan — stack ${c.stack}`, findings, resources: program.resources, ...withFirestoreNotes(secretNotes(c), program.resources), ships: shipsOf(c.config) }, c.args);
+        return finish({ title: `golive plan — stack ${c.stack}`, findings, resources: program.resources, ...withFirestoreNotes(secretNotes(c), program.resources), ships: shipsOf(c.config), rollback: rollbackOf(program.resources, evaluation.policies) }, c.args);
     } finally {
         gate.stop();
     }

@@ -5,6 +5,7 @@
  */
 import type { ChecklistEntry, NotEvaluated, PolicyRun, Violation } from "./findings";
 import { pendingReasons } from "./findings";
+import type { RollbackBudget } from "../../policies/platform/rollback-budget";
 import type { Ship } from "./ships";
 import { countsByType, verdict, type ReportInput, type UnsetSecret } from "./summary";
 
@@ -27,6 +28,8 @@ export interface FindingsFile {
     policies: PolicyRun[];
     /** What ships, per service (plan only). */
     ships?: Ship[];
+    /** Worst-case rollback and deploy times and how each was computed (platform-stack-enforce-rollback-budget). */
+    rollback?: RollbackBudget;
 }
 
 export function findingsFile(r: ReportInput): FindingsFile {
@@ -44,5 +47,6 @@ export function findingsFile(r: ReportInput): FindingsFile {
         resourceTypes: countsByType(r.resources).map(([type, count]) => ({ type, count })),
         policies: f.policies,
         ...(r.ships ? { ships: r.ships } : {}),
+        ...(r.rollback ? { rollback: r.rollback } : {}),
     };
 }

@@ -1,5 +1,6 @@
 import { checklistItem } from "../../policies/checklist";
 import { pendingReasons } from "./findings";
+import { rollbackLines } from "./rollback";
 import { shipHeader, shipRows } from "./ships";
 import { countsByType, resourceLabel, severityOrder, statusCounts, statusOrder, verdict, type ReportInput } from "./summary";
 
@@ -34,6 +35,7 @@ export function renderMarkdown(r: ReportInput): string {
         for (const n of f.notEvaluated) out.push(`| ${n.enforcementLevel} | \`${n.policy}\` | ${cell(resourceLabel(n.urn))} | ${cell(n.reason)} |`);
         out.push("");
     }
+    if (r.rollback) out.push("## Rollback budget", "", ...rollbackLines(r.rollback).map((l) => `- ${cell(l)}`), "");
     out.push("## Checklist", "", "| Status | Item | Source | Checked by |", "|---|---|---|---|");
     for (const status of statusOrder) {
         for (const e of f.checklist.filter((x) => x.status === status)) {

@@ -14,6 +14,8 @@ export interface UnsetSecret {
 }
 
 /** Everything a report shows, gathered once for both renderers and the findings file. */
+import type { RollbackBudget } from "../../policies/platform/rollback-budget";
+
 export interface ReportInput {
     title: string;
     findings: Findings;
@@ -24,6 +26,8 @@ export interface ReportInput {
     unsetSecrets: UnsetSecret[];
     /** What the stack config ships, per service (plan only: analyze has no stack config). */
     ships?: Ship[];
+    /** The rollback budget's figures (when the stack has Deployments to roll back). */
+    rollback?: RollbackBudget;
 }
 
 export const severityOrder = ["critical", "high", "medium", "low"] as const;

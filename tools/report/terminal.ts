@@ -1,5 +1,6 @@
 import { checklistItem } from "../../policies/checklist";
 import { pendingReasons } from "./findings";
+import { rollbackLines } from "./rollback";
 import { shipHeader, shipRows } from "./ships";
 import { countsByType, resourceLabel, severityOrder, statusCounts, statusOrder, verdict, type ReportInput } from "./summary";
 
@@ -46,6 +47,11 @@ export function renderTerminal(r: ReportInput): string {
             out.push(`    ${n.enforcementLevel === "mandatory" ? red("? mandatory") : yellow("? advisory ")}  ${n.policy}  ${dim(resourceLabel(n.urn))}`);
             out.push(`      ${n.reason}; make the value known at preview (a literal in config) or verify it after \`pulumi up\``);
         }
+    }
+
+    if (r.rollback) {
+        out.push("", bold("Rollback budget"));
+        for (const l of rollbackLines(r.rollback)) out.push(`  ${l}`);
     }
 
     const counts = statusCounts(f);
