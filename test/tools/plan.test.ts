@@ -33,6 +33,7 @@ const notApplying: Record<"production" | "staging", Record<string, string>> = {
     staging: {
         "workloads-deployment-require-rollback-version": "staging is at launch phase pre-launch (Pulumi.staging.yaml); rollback versions are judged from launch-eve on",
         "edge-certificate-require-remaining-validity": "a plan has no issued certificate yet: the policy judges the expiry in a deployed stack's export (analyze --file)",
+        "platform-resource-disallow-staging-dependency": "staging is the staging stack: policies/config/staging.json lists no stagingIdentifiers, as its own resources name its project and domain",
     },
 };
 
@@ -76,10 +77,14 @@ describe("npm run plan on the shipped stacks (in-process, policy pack over gRPC)
         assert.equal(f.checklist.find((c) => c.id === "004.infra.autoscaling")?.status, "PASS");
     });
 
-    it("plans staging with exit 0, warning only that its database is not protected (production's is)", () => {
+    it("plans staging with exit 0, warning only that its database, backups and frontend bucket are not protected (production's are)", () => {
         assert.equal(staging.code, 0, staging.stderr + staging.stdout);
         assert.match(staging.stdout, /^GO for staging/m);
-        assert.deepEqual(readJson<FindingsFile>(files.staging).violations.map((v) => [v.policy, v.enforcementLevel]), [["firestore-database-enable-delete-protection", "advisory"]]);
+        assert.deepEqual(readJson<FindingsFile>(files.staging).violations.map((v) => [v.policy, v.enforcementLevel]), [
+            ["firestore-database-enable-delete-protection", "advisory"],
+            ["platform-datastore-require-protect", "advisory"],
+            ["platform-datastore-require-protect", "advisory"],
+        ]);
     });
 
     it("has every policy of the pack judge something in production, but those production gives nothing to judge", () => {
@@ -166,8 +171,15 @@ describe("npm run plan on the shipped stacks (in-process, policy pack over gRPC)
         );
         const db = e.deployment.resources.find((r) => r.type === "gcp:firestore/database:Database")!;
         assert.equal(db.protect, true);
-        // In production the data-holding resources are protected: the database (its children are not) and the edge's reserved address.
-        assert.deepEqual(e.deployment.resources.filter((r) => r.protect).map((r) => r.urn).sort(), [db.urn, "urn:pulumi:production::golive::golive:edge:Edge$gcp:compute/globalAddress:GlobalAddress::edge-address"].sort());
+        // In production the data-holding resources are protected: the database and its backup schedules (not its indexes),
+        // the frontend's bucket and the edge's reserved address.
+        assert.deepEqual(e.deployment.resources.filter((r) => r.protect).map((r) => r.urn).sort(), [
+            db.urn,
+            "urn:pulumi:production::golive::golive:firestore:Firestore$gcp:firestore/backupSchedule:BackupSchedule::firestore-backup-daily",
+            "urn:pulumi:production::golive::golive:firestore:Firestore$gcp:firestore/backupSchedule:BackupSchedule::firestore-backup-weekly",
+            "urn:pulumi:production::golive::golive:edge:Edge$golive:edge:StaticFrontend$gcp:storage/bucket:Bucket::edge-static-bucket",
+            "urn:pulumi:production::golive::golive:edge:Edge$gcp:compute/globalAddress:GlobalAddress::edge-address",
+        ].sort());
         const component = e.deployment.resources.find((r) => r.type === "golive:firestore:Firestore")!;
         assert.equal((component.outputs["queries"] as unknown[]).length, 16);
         assert.match(production.stdout, /Firestore indexes: all 16 queries of firestore\/queries\.yaml are served on database "\(default\)"/);
