@@ -1,6 +1,7 @@
 import type { Policies } from "@pulumi/policy";
 import { platformDatastoreRequireProtect } from "./platform-datastore-require-protect";
 import { platformResourceDisallowStagingDependency } from "./platform-resource-disallow-staging-dependency";
+import { platformServiceMissingCoverage } from "./platform-service-missing-coverage";
 import { platformStackEnforceRollbackBudget } from "./platform-stack-enforce-rollback-budget";
 import { platformStackRequireSameServices } from "./platform-stack-require-same-services";
 
@@ -12,4 +13,5 @@ export const platformPolicies: Policies = [
     platformDatastoreRequireProtect,
     platformResourceDisallowStagingDependency,
     platformStackRequireSameServices,
+    platformServiceMissingCoverage,
 ];

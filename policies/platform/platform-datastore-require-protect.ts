@@ -1,5 +1,6 @@
 import { resourcePolicy } from "../lib";
 import { dataHoldingTypes } from "./data-resources";
+import { declaredByGolive } from "./services";
 
 const fix = "Set the resource option protect: true on it (golive's components do in production), or run `pulumi state protect <urn>` for a resource already deployed.";
 
@@ -22,6 +23,7 @@ export const platformDatastoreRequireProtect = resourcePolicy({
         matches: (type) => type in dataHoldingTypes,
     },
     validateResource: (args, reportViolation) => {
+        if (!declaredByGolive(args.urn)) args.notApplicable("golive did not declare it (no golive component in its URN): protect is golive's choice for its own resources");
         if (args.opts.protect) return;
         reportViolation(`${dataHoldingTypes[args.type]} ${args.name} is not protected: \`pulumi destroy\`, or removing it from the program, would delete it and the data it holds. ${fix}`);
     },

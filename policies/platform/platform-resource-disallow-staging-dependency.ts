@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../lib";
-import { isProductionStack, stringsOf } from "./services";
+import { declaredByGolive, isProductionStack, stringsOf } from "./services";
 
 const stackReferenceType = "pulumi:pulumi:StackReference";
 
@@ -21,7 +21,7 @@ export const platformResourceDisallowStagingDependency = resourcePolicy({
     severity: "critical",
     runbook: ["003.pipeline.tiers"],
     remediation: fix,
-    appliesTo: { description: "every resource, once stagingIdentifiers are configured", matches: () => true },
+    appliesTo: { description: "every resource golive declares, once stagingIdentifiers are configured, and StackReferences", matches: () => true },
     configSchema: {
         properties: {
             stagingIdentifiers: {
@@ -35,6 +35,7 @@ export const platformResourceDisallowStagingDependency = resourcePolicy({
     validateResource: (args, reportViolation) => {
         const config = args.getConfig<{ stagingIdentifiers?: string[] }>();
         const identifiers = config.stagingIdentifiers ?? [];
+        if (!declaredByGolive(args.urn) && args.type !== stackReferenceType) args.notApplicable("golive did not declare it (no golive component in its URN)");
         if (args.type === stackReferenceType) {
             const name = stringsOf(args.props).find((s) => s.path === "name")?.value;
             const stack = name?.split("/").pop();

@@ -25,6 +25,7 @@ export const platformStackEnforceRollbackBudget = stackPolicy({
     validateStack: (args, reportViolation) => {
         const settings = budgetSettings(args.getConfig<Record<string, unknown>>());
         const b = rollbackBudget(args.resources, settings);
+        if (!b.rollback.some((x) => x.step.startsWith("rollout of "))) args.notApplicable("no Deployment golive declares (app.kubernetes.io/part-of: golive): the budget's model is golive's rollout");
         if (b.rollbackSeconds <= b.budgetSeconds) return;
         const slow = b.slowestRollback!;
         reportViolation(

@@ -28,6 +28,7 @@ export const platformStackRequireSameServices = stackPolicy({
         if (!config.peerStack || !config.peerServices) args.notApplicable("no peerStack and peerServices are configured for this stack (policies/config/<stack>.json)");
         const peer = config.peerStack!;
         const own = stackServices(args.resources);
+        if (own.length === 0) args.notApplicable("no service golive declares (a stable Deployment labelled app.kubernetes.io/part-of: golive)");
         const theirs = [...config.peerServices!].sort();
         const onlyHere = own.filter((s) => !theirs.includes(s));
         const onlyThere = theirs.filter((s) => !own.includes(s));

@@ -20,12 +20,14 @@
  *   cache rules keeping files under a day; longer-lived files are versioned and never change).
  * - DNS: the longest TTL of the address records (a proxied record with the automatic TTL is
  *   answered with Cloudflare's 300 s), what resolvers keep an answer a rollback moves back.
+ * Only the Deployments golive declares (its part-of label) are counted.
  * One `pulumi up` applies them together, so a rollback takes the release switch plus the slowest
  * of the rest. A deploy moves no DNS record (golive's addresses are reserved), so its figure is
  * the release switch plus the slowest of the rollouts and the frontend.
  */
 import type { Json } from "../lib/json";
 import { isKind, nameOf, namespaceOf } from "../lib/kubernetes";
+import { appLabels, goliveApp } from "../lib/keys";
 import { intOrPercent, type IntOrPercent } from "../workloads/int-or-percent";
 import { cloudflareTypes, dnsRecordTypes } from "../edge/cloudflare";
 import { automaticTtl, dnsMaxTtlSeconds, versionedMinEdgeTtlSeconds } from "../edge/thresholds";
@@ -160,7 +162,8 @@ function slowest(steps: readonly BudgetStep[]): BudgetStep | undefined {
 /** The rollback budget of a stack's resources (the engine's `{type, props}` of each). */
 export function rollbackBudget(resources: readonly BudgetResource[], settings: BudgetSettings = budgetDefaults): RollbackBudget {
     const hpas = resources.filter((r) => isKind(r.type, "autoscaling", "HorizontalPodAutoscaler"));
-    const rollouts = resources.filter((r) => isKind(r.type, "apps", "Deployment")).map((d) => deploymentRollout(d, hpas, settings));
+    // golive's Deployments: the model is golive's (one pulumi up applies the version change).
+    const rollouts = resources.filter((r) => isKind(r.type, "apps", "Deployment") && r.props?.metadata?.labels?.[appLabels.partOf] === goliveApp).map((d) => deploymentRollout(d, hpas, settings));
     const frontend = frontendStep(resources);
     const dns = dnsStep(resources);
     const release: BudgetStep = { step: "release switch", seconds: settings.releaseSwitchSeconds, how: `pulumi up of the changed version until the engine updates resources (policy config releaseSwitchSeconds)` };

@@ -6,13 +6,29 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { appLabels, goliveApp, goliveLabels, isKind, type Json } from "../lib";
 
+/**
+ * Whether golive's program declared this resource: one of its components (type `golive:...`)
+ * is in the URN's parent chain. The cross-area policies judge only what golive declares: the
+ * facts they compare against (the peer stack, the staging identifiers, the rollback model)
+ * belong to golive's stacks, not to a stack export someone else wrote.
+ */
+export function declaredByGolive(urn: string): boolean {
+    const chain = urn.split("::")[2] ?? "";
+    return chain.split("$").some((t) => t.startsWith("golive:"));
+}
+
+/** Whether a Kubernetes object carries golive's part-of label (what the workloads component writes). */
+export function labelledGolive(props: Json): boolean {
+    return props?.metadata?.labels?.[appLabels.partOf] === goliveApp;
+}
+
 /** The service names of the stack's stable golive Deployments, sorted. */
 export function stackServices(resources: readonly Pick<PolicyResource, "type" | "props">[]): string[] {
     const names = new Set<string>();
     for (const r of resources) {
         if (!isKind(r.type, "apps", "Deployment")) continue;
         const labels: Json = r.props?.metadata?.labels ?? {};
-        if (labels[appLabels.partOf] !== goliveApp || labels[goliveLabels.track] === "canary") continue;
+        if (!labelledGolive(r.props) || labels[goliveLabels.track] === "canary") continue;
         const name: unknown = labels[appLabels.name];
         if (typeof name === "string") names.add(name);
     }

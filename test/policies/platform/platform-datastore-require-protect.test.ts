@@ -1,6 +1,12 @@
 import { strict as assert } from "node:assert";
 import { platformDatastoreRequireProtect as policy } from "../../../policies/platform/platform-datastore-require-protect";
-import { messages, notApplicable, resource } from "../harness";
+import type { EngineResource } from "../../../tools/analyzer/resource";
+import { messages, notApplicable, resource as bare } from "../harness";
+
+/** A resource as golive declares it: a child of one of its components. */
+function resource(type: string, name: string, inputs: Record<string, unknown>, extra: Partial<EngineResource> = {}): EngineResource {
+    return bare(type, name, inputs, { urn: `urn:pulumi:production::golive::golive:firestore:Firestore$${type}::${name}`, ...extra });
+}
 
 const fix = "Set the resource option protect: true on it (golive's components do in production), or run `pulumi state protect <urn>` for a resource already deployed.";
 
@@ -27,6 +33,10 @@ describe("platform-datastore-require-protect", () => {
         assert.deepEqual(await messages(policy, resource("gcp:storage/bucket:Bucket", "edge-static-bucket", { name: "teei-csr-prod-static" })), [
             `Cloud Storage bucket edge-static-bucket is not protected: \`pulumi destroy\`, or removing it from the program, would delete it and the data it holds. ${fix}`,
         ]);
+    });
+
+    it("does not judge a bucket golive did not declare (a stack export someone else wrote)", async () => {
+        assert.deepEqual(await notApplicable(policy, bare("gcp:storage/bucket:Bucket", "logs", { name: "their-logs" })), ["platform-datastore-require-protect"]);
     });
 
     it("does not apply to resources that hold no data", async () => {

@@ -1,6 +1,12 @@
 import { strict as assert } from "node:assert";
 import { platformResourceDisallowStagingDependency } from "../../../policies/platform/platform-resource-disallow-staging-dependency";
-import { messages, notApplicable, resource } from "../harness";
+import type { EngineResource } from "../../../tools/analyzer/resource";
+import { messages, notApplicable, resource as bare } from "../harness";
+
+/** A resource as golive declares it: a child of one of its components. */
+function resource(type: string, name: string, inputs: Record<string, unknown>): EngineResource {
+    return bare(type, name, inputs, { urn: `urn:pulumi:production::golive::golive:monitoring:Monitoring$${type}::${name}` });
+}
 import { resourcePolicyWithConfig } from "../workloads/config";
 
 const policy = resourcePolicyWithConfig(platformResourceDisallowStagingDependency, { stagingIdentifiers: ["teei-csr-staging", "staging.teei.example.com", "teei-staging"] });
@@ -29,6 +35,10 @@ describe("platform-resource-disallow-staging-dependency", () => {
             `StackReference shared reads stack "teei/golive/staging", a staging stack (only production and production-* are production). ${fix}`,
         ]);
         assert.deepEqual(await messages(policy, resource("pulumi:pulumi:StackReference", "shared", { name: "teei/network/production-eu" })), []);
+    });
+
+    it("does not judge a resource golive did not declare", async () => {
+        assert.deepEqual(await notApplicable(policy, bare("gcp:monitoring/alertPolicy:AlertPolicy", "theirs", { project: "teei-csr-staging" })), ["platform-resource-disallow-staging-dependency"]);
     });
 
     it("judges nothing where no staging identifiers are configured", async () => {

@@ -30,6 +30,11 @@ describe("platform-stack-require-same-services", () => {
         ]);
     });
 
+    it("judges nothing in a stack without golive services", async () => {
+        const theirs = resource("kubernetes:apps/v1:Deployment", "web", { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "web", labels: { "app.kubernetes.io/name": "web" } } });
+        assert.deepEqual(await stackNotApplicable(policy(["web"]), [theirs]), ["platform-stack-require-same-services"]);
+    });
+
     it("judges nothing without a configured peer", async () => {
         assert.deepEqual(await stackNotApplicable(platformStackRequireSameServices, production()), ["platform-stack-require-same-services"]);
     });

@@ -14,7 +14,7 @@ import { stackPolicyWithConfig } from "../workloads/config";
  */
 function stack(change: (s: { deployment: any; hpa: any; record: any; cache: any }) => void = () => {}): EngineResource[] {
     const deployment: any = {
-        apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "reporting-api", namespace: "teei" },
+        apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "reporting-api", namespace: "teei", labels: { "app.kubernetes.io/part-of": "golive" } },
         spec: {
             strategy: { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 0, maxSurge: "25%" } },
             minReadySeconds: 10,
@@ -116,7 +116,8 @@ describe("platform-stack-enforce-rollback-budget", () => {
         assert.equal(budgetDefaults.budgetMinutes, 20);
     });
 
-    it("does not apply to a stack without Deployments", async () => {
+    it("does not apply to a stack without Deployments, nor to Deployments golive did not declare", async () => {
         assert.deepEqual(await stackNotApplicable(policy, stack().filter((r) => !r.type.includes("Deployment"))), ["platform-stack-enforce-rollback-budget"]);
+        assert.deepEqual(await stackNotApplicable(policy, stack((s) => (s.deployment.metadata.labels = {}))), ["platform-stack-enforce-rollback-budget"]);
     });
 });
