@@ -77,6 +77,27 @@ describe("npm run plan on the shipped stacks (in-process, policy pack over gRPC)
         assert.equal(f.checklist.find((c) => c.id === "004.infra.autoscaling")?.status, "PASS");
     });
 
+    it("shows the rollback budget the pack judged: 15 min 45 s to roll back and to deploy, each with how it was computed", () => {
+        const f = readJson<FindingsFile>(files.json);
+        // 120 s release switch + 4 waves x (30 pull + 150 startup + 5 readiness + 10 minReady) + 45 s grace; DNS (300 s) and the frontend (60 s) are faster.
+        assert.deepEqual([f.rollback?.rollbackSeconds, f.rollback?.deploySeconds, f.rollback?.budgetSeconds], [945, 945, 1200]);
+        assert.deepEqual(f.rollback?.rollback.map((s) => s.step), [
+            "release switch",
+            "rollout of Deployment teei/export-service",
+            "rollout of Deployment teei/notification-service",
+            "rollout of Deployment teei/q2q-pipeline",
+            "rollout of Deployment teei/reporting-api",
+            "frontend release switch",
+            "DNS",
+        ]);
+        assert.equal(f.checklist.find((c) => c.id === "004.rollback.budget")?.status, "PASS");
+        for (const text of [production.stdout, fs.readFileSync(files.markdown, "utf8")]) {
+            assert.match(text, /Rollback budget\n+(- |  )rollback: 15 min 45 s = release switch 120 s \+ slowest, rollout of Deployment teei\/export-service: 825 s \(4 waves of 3 pods/);
+            assert.match(text, /deploy: 15 min 45 s = release switch 120 s/);
+            assert.match(text, /within budget/);
+        }
+    });
+
     it("plans staging with exit 0, warning only that its database, backups and frontend bucket are not protected (production's are)", () => {
         assert.equal(staging.code, 0, staging.stderr + staging.stdout);
         assert.match(staging.stdout, /^GO for staging/m);
