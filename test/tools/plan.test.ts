@@ -92,7 +92,7 @@ describe("npm run plan on the shipped stacks (in-process, policy pack over gRPC)
         ]);
         assert.equal(f.checklist.find((c) => c.id === "004.rollback.budget")?.status, "PASS");
         for (const text of [production.stdout, fs.readFileSync(files.markdown, "utf8")]) {
-            assert.match(text, /Rollback budget\n+(- |  )rollback: 15 min 45 s = release switch 120 s \+ slowest, rollout of Deployment teei\/export-service: 825 s \(4 waves of 3 pods/);
+            assert.match(text, /Rollback budget\n+(- | {2})rollback: 15 min 45 s = release switch 120 s \+ slowest, rollout of Deployment teei\/export-service: 825 s \(4 waves of 3 pods/);
             assert.match(text, /deploy: 15 min 45 s = release switch 120 s/);
             assert.match(text, /within budget/);
         }
