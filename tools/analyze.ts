@@ -16,6 +16,7 @@ import { InputError } from "./cli/errors";
 import { assertOutputFile, exitWith, finish, packDir, parse, policyConfigFile, runCommand } from "./cli/command";
 import { ManifestError, readManifests, toEngineResource, validateManifest } from "./manifests";
 import { buildFindings } from "./report/findings";
+import { rollbackOf } from "./report/rollback";
 
 const usage = "npm run analyze -- (--file <stack-export.json> | --manifests <dir|file>) --stack <name> [--json <file>] [--markdown <file>] [--now <ISO time>] [--baseline <stack export>] [--policy-pack-config <file>]";
 
@@ -115,7 +116,7 @@ async function analyze(argv: string[]): Promise<number> {
     const judged = { policies: [...evaluation.policies, ...(freeze?.policies ?? [])], diagnostics: [...evaluation.diagnostics, ...(freeze?.diagnostics ?? [])] };
     const findings = withLaunch(buildFindings(stack, judged), record, clock, freeze);
     const launch = launchReport(findings, record, clock, freeze);
-    return finish({ title: `golive analyze — ${source}, stack ${stack}`, findings, resources, notes, unsetSecrets: [], launch }, args);
+    return finish({ title: `golive analyze — ${source}, stack ${stack}`, findings, resources, notes, unsetSecrets: [], launch, rollback: rollbackOf(resources, evaluation.policies) }, args);
 }
 
 /** The analyze command; returns its exit code (tests call it in-process). */

@@ -24,6 +24,7 @@ import { stackExport } from "./export/write";
 import { assertBaselineOfStack, judgeFreeze } from "./plan/freeze";
 import { buildFindings } from "./report/findings";
 import { launchRecordOf, launchReport, withLaunch } from "./report/launch";
+import { rollbackOf } from "./report/rollback";
 import { shipsOf } from "./report/ships";
 import type { UnsetSecret } from "./report/summary";
 import { assertManifestsFolder, assertValidManifests, ManifestError, writeManifests } from "./manifests";
@@ -219,7 +220,7 @@ async function plan(argv: string[]): Promise<number> {
         const judged = { policies: [...evaluation.policies, ...freeze.policies], diagnostics: [...evaluation.diagnostics, ...freeze.diagnostics] };
         const findings = withLaunch(buildFindings(c.stack, judged), record, c.clock, freeze);
         const launch = launchReport(findings, record, c.clock, freeze);
-        return finish({ title: `golive plan — stack ${c.stack}`, findings, resources: program.resources, ...withFirestoreNotes(secretNotes(c), program.resources), ships: shipsOf(c.config), launch }, c.args);
+        return finish({ title: `golive plan — stack ${c.stack}`, findings, resources: program.resources, ...withFirestoreNotes(secretNotes(c), program.resources), ships: shipsOf(c.config), launch, rollback: rollbackOf(program.resources, evaluation.policies) }, c.args);
     } finally {
         gate.stop();
     }

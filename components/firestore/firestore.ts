@@ -36,7 +36,8 @@ export class Firestore extends pulumi.ComponentResource {
 
         const schedules: Record<string, gcpFirestore.BackupSchedule> = {};
         for (const s of backupScheduleSpecs(a, db)) {
-            schedules[s.key] = new gcpFirestore.BackupSchedule(`${name}-backup-${s.key}`, s.args, { parent: this });
+            // Backups are data too: protected wherever the database is.
+            schedules[s.key] = new gcpFirestore.BackupSchedule(`${name}-backup-${s.key}`, s.args, { parent: this, protect: a.protect });
         }
         this.backupSchedules = schedules;
 

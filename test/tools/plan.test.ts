@@ -39,6 +39,7 @@ const notApplying: Record<"production" | "staging", Record<string, string>> = {
         "launch-record-require-go-decision": "staging is at launch phase pre-launch; the go/no-go record is required in launch-eve and launch",
         "launch-record-require-attestations": "staging is at launch phase pre-launch; attestations are required in phase launch",
         "edge-certificate-require-remaining-validity": "a plan has no issued certificate yet: the policy judges the expiry in a deployed stack's export (analyze --file)",
+        "platform-resource-disallow-staging-dependency": "staging is the staging stack: policies/config/staging.json lists no stagingIdentifiers, as its own resources name its project and domain",
     },
 };
 
@@ -82,10 +83,35 @@ describe("npm run plan on the shipped stacks (in-process, policy pack over gRPC)
         assert.equal(f.checklist.find((c) => c.id === "004.infra.autoscaling")?.status, "PASS");
     });
 
-    it("plans staging with exit 0, warning only that its database is not protected (production's is)", () => {
+    it("shows the rollback budget the pack judged: 15 min 45 s to roll back and to deploy, each with how it was computed", () => {
+        const f = readJson<FindingsFile>(files.json);
+        // 120 s release switch + 4 waves x (30 pull + 150 startup + 5 readiness + 10 minReady) + 45 s grace; DNS (300 s) and the frontend (60 s) are faster.
+        assert.deepEqual([f.rollback?.rollbackSeconds, f.rollback?.deploySeconds, f.rollback?.budgetSeconds], [945, 945, 1200]);
+        assert.deepEqual(f.rollback?.rollback.map((s) => s.step), [
+            "release switch",
+            "rollout of Deployment teei/export-service",
+            "rollout of Deployment teei/notification-service",
+            "rollout of Deployment teei/q2q-pipeline",
+            "rollout of Deployment teei/reporting-api",
+            "frontend release switch",
+            "DNS",
+        ]);
+        assert.equal(f.checklist.find((c) => c.id === "004.rollback.budget")?.status, "PASS");
+        for (const text of [production.stdout, fs.readFileSync(files.markdown, "utf8")]) {
+            assert.match(text, /Rollback budget\n+(- | {2})rollback: 15 min 45 s = release switch 120 s \+ slowest, rollout of Deployment teei\/export-service: 825 s \(4 waves of 3 pods/);
+            assert.match(text, /deploy: 15 min 45 s = release switch 120 s/);
+            assert.match(text, /within budget/);
+        }
+    });
+
+    it("plans staging with exit 0, warning only that its database, backups and frontend bucket are not protected (production's are)", () => {
         assert.equal(staging.code, 0, staging.stderr + staging.stdout);
         assert.match(staging.stdout, /^GO for staging/m);
-        assert.deepEqual(readJson<FindingsFile>(files.staging).violations.map((v) => [v.policy, v.enforcementLevel]), [["firestore-database-enable-delete-protection", "advisory"]]);
+        assert.deepEqual(readJson<FindingsFile>(files.staging).violations.map((v) => [v.policy, v.enforcementLevel]), [
+            ["firestore-database-enable-delete-protection", "advisory"],
+            ["platform-datastore-require-protect", "advisory"],
+            ["platform-datastore-require-protect", "advisory"],
+        ]);
     });
 
     it("has every policy of the pack judge something in production, but those production gives nothing to judge", () => {
@@ -173,8 +199,15 @@ describe("npm run plan on the shipped stacks (in-process, policy pack over gRPC)
         );
         const db = e.deployment.resources.find((r) => r.type === "gcp:firestore/database:Database")!;
         assert.equal(db.protect, true);
-        // In production the data-holding resources are protected: the database (its children are not) and the edge's reserved address.
-        assert.deepEqual(e.deployment.resources.filter((r) => r.protect).map((r) => r.urn).sort(), [db.urn, "urn:pulumi:production::golive::golive:edge:Edge$gcp:compute/globalAddress:GlobalAddress::edge-address"].sort());
+        // In production the data-holding resources are protected: the database and its backup schedules (not its indexes),
+        // the frontend's bucket and the edge's reserved address.
+        assert.deepEqual(e.deployment.resources.filter((r) => r.protect).map((r) => r.urn).sort(), [
+            db.urn,
+            "urn:pulumi:production::golive::golive:firestore:Firestore$gcp:firestore/backupSchedule:BackupSchedule::firestore-backup-daily",
+            "urn:pulumi:production::golive::golive:firestore:Firestore$gcp:firestore/backupSchedule:BackupSchedule::firestore-backup-weekly",
+            "urn:pulumi:production::golive::golive:edge:Edge$golive:edge:StaticFrontend$gcp:storage/bucket:Bucket::edge-static-bucket",
+            "urn:pulumi:production::golive::golive:edge:Edge$gcp:compute/globalAddress:GlobalAddress::edge-address",
+        ].sort());
         const component = e.deployment.resources.find((r) => r.type === "golive:firestore:Firestore")!;
         assert.equal((component.outputs["queries"] as unknown[]).length, 16);
         assert.match(production.stdout, /Firestore indexes: all 16 queries of firestore\/queries\.yaml are served on database "\(default\)"/);

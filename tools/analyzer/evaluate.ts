@@ -21,6 +21,8 @@ export interface PolicyMeta {
     runbook: string[];
     remediation: string;
     url: string;
+    /** Its config properties in this run (the stack's policy config over the configSchema defaults). */
+    config?: Record<string, unknown>;
     /**
      * How many resources it judged (Analyze calls, or 1 for a stack policy's AnalyzeStack)
      * without saying it does not apply. Zero means it checked nothing in this stack.
@@ -120,6 +122,7 @@ async function judge(
         runbook: p.getTagsList().filter((t) => t.startsWith(runbookTagPrefix)).map((t) => t.slice(runbookTagPrefix.length)),
         remediation: p.getRemediationSteps(),
         url: p.getUrl(),
+        config: config.get(p.getName())?.properties ?? {},
         applied: 0,
     }));
     const byName = new Map(policies.map((p) => [p.name, p]));

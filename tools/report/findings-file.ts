@@ -6,6 +6,7 @@
 import type { ChecklistEntry, NotEvaluated, PolicyRun, Violation } from "./findings";
 import { areaOf, pendingReasons } from "./findings";
 import type { LaunchReport } from "./launch";
+import type { RollbackBudget } from "../../policies/platform/rollback-budget";
 import type { Ship } from "./ships";
 import { countsByType, headline, verdict, type ReportInput, type UnsetSecret } from "./summary";
 
@@ -35,6 +36,8 @@ export interface FindingsFile {
     headline: string;
     /** The phase, clock, go/no-go record, attestations and the freeze (with the changes against --baseline). */
     launch?: LaunchReport;
+    /** Worst-case rollback and deploy times and how each was computed (platform-stack-enforce-rollback-budget). */
+    rollback?: RollbackBudget;
 }
 
 export function findingsFile(r: ReportInput): FindingsFile {
@@ -57,5 +60,6 @@ export function findingsFile(r: ReportInput): FindingsFile {
         ...(r.ships ? { ships: r.ships } : {}),
         headline: headline(r),
         ...(r.launch ? { launch: r.launch } : {}),
+        ...(r.rollback ? { rollback: r.rollback } : {}),
     };
 }

@@ -4,6 +4,7 @@
  */
 import { pendingReasons } from "./findings";
 import { launchLines } from "./launch";
+import { rollbackLines } from "./rollback";
 import { shipHeader, shipRows } from "./ships";
 import { areaTitle, checklistByArea, countLine, countsByType, headline, itemFindings, resourceLabel, totals, verdict, type ReportInput } from "./summary";
 
@@ -55,6 +56,7 @@ export function renderMarkdown(r: ReportInput): string {
         for (const n of f.notEvaluated) out.push(`| ${n.enforcementLevel} | \`${n.policy}\` | ${cell(resourceLabel(n.urn))} | ${cell(n.reason)} |`);
         out.push("");
     }
+    if (r.rollback) out.push("## Rollback budget", "", ...rollbackLines(r.rollback).map((l) => `- ${cell(l)}`), "");
     out.push("## Totals", "", totals(f, r.resources.length), "");
     if (r.notes.length) out.push("## Notes", "", ...r.notes.map((n) => `- ${n}`), "");
     out.push("## Resources", "", "| Type | Count |", "|---|---|");

@@ -16,6 +16,8 @@ export interface UnsetSecret {
 }
 
 /** Everything a report shows, gathered once for both renderers and the findings file. */
+import type { RollbackBudget } from "../../policies/platform/rollback-budget";
+
 export interface ReportInput {
     title: string;
     findings: Findings;
@@ -28,6 +30,8 @@ export interface ReportInput {
     ships?: Ship[];
     /** The phase, the clock, the go/no-go record, attestations and the freeze. */
     launch?: LaunchReport;
+    /** The rollback budget's figures (when the stack has Deployments to roll back). */
+    rollback?: RollbackBudget;
 }
 
 export const severityOrder = ["critical", "high", "medium", "low"] as const;

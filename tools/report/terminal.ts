@@ -8,6 +8,7 @@
 import { checklistItem } from "../../policies/checklist";
 import { pendingReasons } from "./findings";
 import { launchLines } from "./launch";
+import { rollbackLines } from "./rollback";
 import { shipHeader, shipRows } from "./ships";
 import { areaTitle, checklistByArea, countLine, countsByType, headline, itemFindings, resourceLabel, totals, verdict, type ReportInput } from "./summary";
 
@@ -65,6 +66,10 @@ export function renderTerminal(r: ReportInput): string {
             out.push(`    ${n.enforcementLevel === "mandatory" ? red("? mandatory") : yellow("? advisory ")}  ${n.policy}  ${dim(resourceLabel(n.urn))}`);
             out.push(`      ${n.reason}; make the value known at preview (a literal in config) or verify it after \`pulumi up\``);
         }
+    }
+    if (r.rollback) {
+        out.push("", bold("Rollback budget"));
+        for (const l of rollbackLines(r.rollback)) out.push(`  ${l}`);
     }
     if (r.notes.length) {
         out.push("", bold("Notes"));
