@@ -18,7 +18,7 @@ import { compare, explain, rootStackUrn } from "./compare";
 import { golive } from "./golive";
 import { engineSandbox, policyAnalyze } from "./pulumi";
 
-/** Pulumi.production.yaml with its services cloned to `n` (names svc-<i>), like tools/bench.ts. */
+/** Pulumi.production.yaml with its services cloned to `n` (names svc-<i>), as tools/bench.ts does (plus rollbackTo). */
 function syntheticStack(n: number, dir: string): string {
     const doc = YAML.parse(fs.readFileSync(path.join(projectDir, "Pulumi.production.yaml"), "utf8")) as { config: Record<string, unknown> };
     const base = doc.config["golive:services"] as Array<Record<string, unknown>>;
@@ -29,6 +29,14 @@ function syntheticStack(n: number, dir: string): string {
         if (s["host"]) s["host"] = `svc-${i}`;
         return s;
     });
+    // The launch's rollback versions name services: carry each over to its clones.
+    const launch = doc.config["golive:launch"] as { rollbackTo?: Record<string, string> } | undefined;
+    if (launch?.rollbackTo) {
+        const previous = launch.rollbackTo;
+        launch.rollbackTo = Object.fromEntries(
+            Array.from({ length: n }, (_, i) => [`svc-${i}`, previous[String(base[i % base.length]!["name"])]]).filter(([, v]) => v !== undefined),
+        );
+    }
     const file = path.join(dir, "Pulumi.production.yaml");
     fs.writeFileSync(file, YAML.stringify(doc));
     return file;
