@@ -5,9 +5,11 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { alerting, cluster, domain, edge, environment, featureFlags, firestore, gcp, launch, services } from "./schema";
+import { configNamespace, formatKeyPath, showValue, stackConfigKey } from "./policies/lib/config-source";
+import { alerting, cluster, domain, edge, environment, featureFlags, firestore, gcp, launch, services, stackEnvironmentProblem } from "./schema";
+import { SecretFields } from "./schema/secret-refs";
 
-export const namespace = "golive";
+export const namespace = configNamespace;
 
 export const stackConfigSchema = z
     .strictObject({
@@ -17,20 +19,36 @@ export const stackConfigSchema = z
         cluster,
         launch,
         featureFlags: featureFlags.default({}),
-        services: services.min(1, { error: "declare at least one service" }),
+        services,
         alerting: alerting.default(alerting.parse({})),
         firestore: firestore.optional(),
         edge: edge.optional(),
     })
     .check(
         // The rollback plan must name services that exist, or it is no plan.
-        z.superRefine((c: { launch?: { rollbackTo?: Record<string, string> }; services?: Array<{ name?: unknown }> }, ctx) => {
-            if (!Array.isArray(c?.services)) return; // reported already
+        z.superRefine((c: { launch?: { rollbackTo?: Record<string, string> }; services?: Array<{ name?: unknown }>; alerting?: { services?: Record<string, unknown> } }, ctx) => {
+            if (!Array.isArray(c?.services) || c.services.length === 0) return; // reported already
             const names = new Set(c.services.map((s) => s?.name));
             for (const name of Object.keys(c?.launch?.rollbackTo ?? {})) {
                 if (!names.has(name)) {
                     ctx.addIssue({ code: "custom", path: ["launch", "rollbackTo"], message: `"${name}" names no service; expected one of ${[...names].join(", ")}` });
                 }
+            }
+            // Alert overrides for a service that does not exist would silently apply to nothing.
+            for (const name of Object.keys(c?.alerting?.services ?? {})) {
+                if (!names.has(name)) {
+                    ctx.addIssue({ code: "custom", path: ["alerting", "services", name], message: `names no service; expected one of ${[...names].join(", ")}` });
+                }
+            }
+        }, { when: () => true }),
+        // Production's paging floor: no resource carries the pager yet (monitoring is next), so the config holds it.
+        z.superRefine((c: { environment?: unknown; alerting?: { pagerduty?: unknown } }, ctx) => {
+            if (c?.environment === "production" && c.alerting !== undefined && !c.alerting?.pagerduty) {
+                ctx.addIssue({
+                    code: "custom",
+                    path: ["alerting", "pagerduty"],
+                    message: "is required in production: alerts page the on-call through PagerDuty (runbook 004); set alerting.pagerduty.integrationKeySecret to the name of the secret holding the integration key",
+                });
             }
         }, { when: () => true }),
     );
@@ -68,14 +86,6 @@ function decode(value: string): unknown {
     }
 }
 
-function formatPath(path: readonly PropertyKey[]): string {
-    let out = `${namespace}:${String(path[0])}`;
-    for (const p of path.slice(1)) {
-        out += typeof p === "number" ? `[${p}]` : /^[A-Za-z_][A-Za-z0-9_]*$/.test(String(p)) ? `.${String(p)}` : `[${JSON.stringify(String(p))}]`;
-    }
-    return out;
-}
-
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
     let node = root;
     for (const p of path) {
@@ -85,14 +95,15 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
     return node;
 }
 
-function show(value: unknown): string {
-    const text = JSON.stringify(value) ?? String(value);
-    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+let secretFieldsOfSchema: SecretFields | undefined;
+/** The schema's secretRef fields, read from the schema on first use. */
+function secretFields(): SecretFields {
+    return (secretFieldsOfSchema ??= new SecretFields(stackConfigSchema));
 }
 
-/** Fields that name secrets: a value put there by mistake may be the secret itself, so never echo it. */
-function namesASecret(path: readonly PropertyKey[]): boolean {
-    return path.includes("secretEnv") || /Secret$/.test(String(path[path.length - 1] ?? ""));
+/** Whether the value at `path` names a secret or holds one that does: a value put there by mistake may be the secret itself, so never echo it. */
+function holdsSecret(path: readonly PropertyKey[]): boolean {
+    return secretFields().holdsSecret(path);
 }
 
 function distance(a: string, b: string): number {
@@ -114,48 +125,40 @@ function unknownKeyMessage(key: string, candidates: readonly string[]): string {
 
 function issueMessage(issue: z.core.$ZodIssue, input: unknown): string {
     const path = issue.path;
-    const at = path.length ? formatPath(path) : namespace;
+    const at = path.length ? stackConfigKey(path) : namespace;
     switch (issue.code) {
         case "unrecognized_keys":
-            return issue.keys.map((k) => `${formatPath([...path, k])}: unknown key; remove it or check its spelling`).join("\n");
+            return issue.keys.map((k) => `${stackConfigKey([...path, k])}: unknown key; remove it or check its spelling`).join("\n");
         case "invalid_type": {
             const got = valueAt(input, path);
             if (got === undefined) return `${at}: is required (expected ${issue.expected})`;
-            return namesASecret(path) ? `${at}: expected ${issue.expected}` : `${at}: expected ${issue.expected}, got ${show(got)}`;
+            return holdsSecret(path) ? `${at}: expected ${issue.expected}` : `${at}: expected ${issue.expected}, got ${showValue(got)}`;
         }
         case "invalid_value": {
             const got = valueAt(input, path);
             const expected = `one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
-            return got === undefined ? `${at}: is required (expected ${expected})` : `${at}: expected ${expected}, got ${show(got)}`;
+            return got === undefined ? `${at}: is required (expected ${expected})` : `${at}: expected ${expected}, got ${showValue(got)}`;
         }
         default: {
             const got = valueAt(input, path);
-            const suffix = got === undefined || typeof got === "object" || namesASecret(path) ? "" : ` (got ${show(got)})`;
+            const suffix = got === undefined || typeof got === "object" || holdsSecret(path) ? "" : ` (got ${showValue(got)})`;
             return `${at}: ${issue.message}${suffix}`;
         }
     }
 }
 
+/** Every secret the config names (the fields of type secretRef), in the config's order. */
 function collectSecretRefs(c: StackConfig): SecretRef[] {
-    const refs: SecretRef[] = [];
-    const add = (key: string | undefined, usedBy: string) => {
-        if (key) refs.push({ key, usedBy });
-    };
-    add(c.cluster.kubeconfigSecret, "cluster.kubeconfigSecret");
-    c.services.forEach((s, i) => {
-        for (const [env, key] of Object.entries(s.secretEnv)) add(key, `services[${i}].secretEnv.${env}`);
-    });
-    add(c.alerting.pagerduty?.integrationKeySecret, "alerting.pagerduty.integrationKeySecret");
-    add(c.alerting.slack?.tokenSecret, "alerting.slack.tokenSecret");
-    return refs;
+    return secretFields().usesIn(c).map((u) => ({ key: u.key, usedBy: formatKeyPath(u.path) }));
 }
 
 /**
  * Validates the raw config map (`pulumi.runtime.allConfig()`: `golive:key` -> string) of a
- * stack. `isSecret` tells whether a key was set with --secret. Throws ConfigError listing
- * every problem, each as `<stackFile>: <key path>: <what is wrong>`.
+ * stack. `isSecret` tells whether a key was set with --secret. The stack's name decides its
+ * environment (schema/platform.ts), which golive:environment must match. Throws ConfigError
+ * listing every problem, each as `<stackFile>: <key path>: <what is wrong>`.
  */
-export function parseStackConfig(raw: Readonly<Record<string, string>>, isSecret: (key: string) => boolean, stackFile: string): GoliveConfig {
+export function parseStackConfig(raw: Readonly<Record<string, string>>, isSecret: (key: string) => boolean, stackFile: string, stack: string): GoliveConfig {
     const input: Record<string, unknown> = {};
     const extra: string[] = [];
     for (const [fullKey, value] of Object.entries(raw)) {
@@ -168,6 +171,11 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, isSecret
     const result = stackConfigSchema.safeParse(input);
     if (!result.success) {
         for (const issue of result.error.issues) problems.push(...issueMessage(issue, input).split("\n"));
+    }
+    const declared = environment.safeParse(input["environment"]);
+    if (declared.success) {
+        const mismatch = stackEnvironmentProblem(stack, declared.data);
+        if (mismatch) problems.unshift(`${namespace}:environment: ${mismatch}`);
     }
     const refs = result.success ? collectSecretRefs(result.data) : [];
     const referenced = new Set(refs.map((r) => r.key));

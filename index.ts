@@ -1,36 +1,66 @@
 /**
  * golive: declares what a launch needs, per stack. Reads and validates the stack config
- * once (a bad stack file fails here, before any resource is registered), then composes
- * the area components with plain args.
+ * once (a bad stack file fails here, before any resource is registered), builds every
+ * component's plain args, then composes the components.
  */
+import { Provider as CloudflareProvider } from "@pulumi/cloudflare/provider";
+import { Provider as GcpProvider } from "@pulumi/gcp/provider";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import * as path from "node:path";
+import { Edge } from "./components/edge";
+import { Firestore } from "./components/firestore";
+import { Monitoring } from "./components/monitoring";
 import { Workloads } from "./components/workloads";
 import { parseStackConfig } from "./config";
-import { isConfigSecret, readSecrets, workloadsArgs } from "./program";
+import { clusterProviderArgs, edgeArgs, firestoreArgs, isConfigSecret, monitoringArgs, SecretReader, workloadsArgs } from "./program";
 
 const stack = pulumi.getStack();
 const stackFile = `Pulumi.${stack}.yaml`;
-const config = parseStackConfig(pulumi.runtime.allConfig(), isConfigSecret, stackFile);
-const secrets = readSecrets(config.secretRefs, stackFile);
+const config = parseStackConfig(pulumi.runtime.allConfig(), isConfigSecret, stackFile, stack);
+const secrets = new SecretReader(config.secretRefs, stackFile);
 
-const secretValue = (key: string): pulumi.Output<string> => {
-    const value = secrets.get(key);
-    if (!value) throw new pulumi.RunError(`${stackFile}: secret "${key}" was not read`);
-    return value;
+// Building the args reads the secrets the components use (so an unset one stops `pulumi up`
+// here, all of them named at once) and Firestore's files (indexes, queries manifest), all
+// before anything is registered.
+const providerArgs = clusterProviderArgs(config, secrets.value);
+const edgeSettings = edgeArgs(config);
+const platformArgs = {
+    ...workloadsArgs(config, secrets.value),
+    // The Gateway serves on the edge's reserved address, which every host record points at.
+    ...(edgeSettings ? { gateway: { addressName: edgeSettings.addressName } } : {}),
 };
+const monitoringSettings = monitoringArgs(config, secrets.value);
+const firestoreSettings = firestoreArgs(config, { projectDir: path.dirname(__filename), stackFile, warn: (line) => void pulumi.log.warn(line) });
+secrets.assertAllSet();
 
-// An explicit provider: workloads go to the cluster the stack names, never to whatever
-// the ambient kubeconfig happens to point at.
-const cluster = new k8s.Provider("gke", {
-    context: config.cluster.context,
-    kubeconfig: config.cluster.kubeconfigSecret ? secretValue(config.cluster.kubeconfigSecret) : undefined,
-    enableServerSideApply: true,
+// Explicit providers: workloads go to the cluster the stack names, Google resources to the
+// project it names, never to whatever the ambient kubeconfig or gcloud project is. Imported
+// by path: the package index would load every Google service (see components/monitoring/gcp.ts).
+const cluster = new k8s.Provider("gke", providerArgs);
+const google = new GcpProvider("gcp", { project: config.gcp.project, region: config.gcp.region });
+
+// The edge: Cloudflare resources are made with the token the CLI is given (CLOUDFLARE_API_TOKEN).
+const edge = edgeSettings
+    ? new Edge("edge", edgeSettings, { providers: [google, new CloudflareProvider("cloudflare", {})] })
+    : undefined;
+
+const workloads = new Workloads("platform", platformArgs, { provider: cluster });
+
+// The scrape objects (PodMonitorings) go to the cluster, once the namespace exists.
+const monitoring = new Monitoring("monitoring", monitoringSettings, {
+    providers: [google, cluster],
+    dependsOn: [workloads.namespaceResource],
 });
 
-const workloads = new Workloads("platform", workloadsArgs(config, secretValue), { provider: cluster });
+// The database keeps its data whatever Pulumi does; protected from `pulumi destroy` in production.
+const firestore = firestoreSettings ? new Firestore("firestore", firestoreSettings, { providers: [google] }) : undefined;
 
 export const environment = config.environment;
 export const launchPhase = config.launch.phase;
 export const namespace = workloads.namespace;
 export const publicHosts = workloads.publicHosts;
+export const alertPolicies = monitoring.alertPolicyCount;
+export const edgeHosts = edge?.hosts;
+export const gatewayAddressName = edge?.addressName;
+export const firestoreDatabase = firestore?.databaseName;

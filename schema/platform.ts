@@ -1,7 +1,31 @@
 import { z } from "zod";
+import { environments } from "../components/workloads/defaults";
+import { flagAudiences } from "../components/workloads/feature-flags";
+import { isImageVersion } from "../policies/lib/image";
+import { launchPhases } from "../policies/lib/launch";
 import { dnsLabel, secretRef } from "./common";
 
-export const environment = z.enum(["staging", "production"]);
+export const environment = z.enum(environments);
+
+export type Environment = z.infer<typeof environment>;
+
+/**
+ * The environment a stack deploys, by its name: `production` and `production-<suffix>`
+ * (production-eu) are production; every other stack (staging, dev, a personal stack) is
+ * staging. A stack file's golive:environment must say the same, so a staging config is never
+ * planned or deployed as production (nor production's under staging's advisory policies).
+ */
+export function environmentOfStack(stack: string): Environment {
+    return stack === "production" || stack.startsWith("production-") ? "production" : "staging";
+}
+
+/** Why a stack file's environment does not fit its stack, or undefined when it does. */
+export function stackEnvironmentProblem(stack: string, declared: Environment): string | undefined {
+    const expected = environmentOfStack(stack);
+    if (declared === expected) return undefined;
+    return `is "${declared}" but stack "${stack}" deploys ${expected} (stacks production and production-* are production, every other stack is staging); `
+        + `use the stack's own Pulumi.${stack}.yaml, or set golive:environment: ${expected} and meet its rules`;
+}
 
 export const gcp = z.strictObject({
     /** The Google Cloud project id. */
@@ -32,19 +56,28 @@ export const cluster = z
         error: "needs context or kubeconfigSecret, so workloads go to this stack's cluster and not to the current kubeconfig context",
     });
 
-export const launchPhase = z.enum(["pre-launch", "launch-eve", "launch", "post-launch", "stable"]);
+export const launchPhase = z.enum(launchPhases);
+
+/** A version to roll back to: an image tag (v2.4.9) or a sha256 digest, never "latest", which moves. */
+export const rollbackVersion = z.string().superRefine((v, ctx) => {
+    if (!isImageVersion(v)) {
+        ctx.addIssue({ code: "custom", message: "must be an image tag such as v2.4.9 or a sha256 digest" });
+    } else if (v.toLowerCase() === "latest") {
+        ctx.addIssue({ code: "custom", message: `"latest" moves with every push; name the release to roll back to, such as v2.4.9` });
+    }
+});
 
 export const launch = z.strictObject({
     /** Where the launch stands in the run-of-show; the report prints it. */
     phase: launchPhase,
     /** The version being rolled back to if the launch goes wrong, per service (runbook 004 rollback plan). */
-    rollbackTo: z.record(dnsLabel, z.string().min(1)).optional(),
+    rollbackTo: z.record(dnsLabel, rollbackVersion).optional(),
 });
 
 export const featureFlag = z.strictObject({
     enabled: z.boolean(),
     /** Who sees it when enabled. */
-    audience: z.enum(["all", "pilot", "internal"]).default("all"),
+    audience: z.enum(flagAudiences).default("all"),
     /** Why it is set this way (printed in the report). */
     note: z.string().optional(),
 });

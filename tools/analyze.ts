@@ -1,5 +1,6 @@
 /**
  * npm run analyze -- --file <stack-export.json> --stack <name> [--json <file>] [--markdown <file>] [--now <ISO time>]
+ *                    [--policy-pack-config <file>]
  * npm run analyze -- --manifests <dir|file> --stack <name> [...]
  * Evaluates the policy pack against a saved stack (ours or a real `pulumi stack export`) or
  * against Kubernetes YAML, like `pulumi policy analyze`: Analyze per resource, AnalyzeStack once.
@@ -7,23 +8,47 @@
 import * as path from "node:path";
 import { evaluate } from "./analyzer/evaluate";
 import type { EngineResource } from "./analyzer/resource";
-import { readExport } from "./analyze/read-export";
+import { readExport } from "./export/read";
 import { InputError } from "./cli/errors";
-import { finish, packDir, parse, policyConfigFile, run } from "./cli/main";
+import { assertOutputFile, exitWith, finish, packDir, parse, policyConfigFile, runCommand } from "./cli/command";
 import { ManifestError, readManifests, toEngineResource, validateManifest } from "./manifests";
 import { buildFindings } from "./report/findings";
 
-const usage = "npm run analyze -- (--file <stack-export.json> | --manifests <dir|file>) --stack <name> [--json <file>] [--markdown <file>] [--now <ISO time>]";
+const usage = "npm run analyze -- (--file <stack-export.json> | --manifests <dir|file>) --stack <name> [--json <file>] [--markdown <file>] [--now <ISO time>] [--policy-pack-config <file>]";
 
-async function main(): Promise<number> {
-    const args = parse(process.argv.slice(2), {
+const help = `Gates resources golive did not plan with the policy pack, like \`pulumi policy analyze\`:
+a saved stack (ours or a real \`pulumi stack export\`), or Kubernetes YAML (what kustomize or helm render).
+
+usage: ${usage}
+
+  --file <export.json>      a stack export (v3) or a backend checkpoint (version 3 or later)
+  --manifests <dir|file>    Kubernetes YAML, multi-document; a folder is read file by file
+                            (*.yaml, *.yml, *.json), each object judged as golive would judge it
+  --stack <name>            the stack: its policy config is policies/config/<name>.json
+  --policy-pack-config <file>
+                            the policy config (levels and settings, as for pulumi policy analyze)
+                            instead; values are checked against each policy's configSchema
+  --json <file>             write the findings (verdict, violations, checklist, notes)
+  --markdown <file>         write the readiness report as Markdown
+  --now <ISO time>          the clock for time rules, e.g. 2026-11-22T09:00:00Z
+  -h, --help                print this help
+
+exit codes: 0 ready (GO), 1 a mandatory violation or nothing checked, 2 bad input, 3 an internal error`;
+
+async function analyze(argv: string[]): Promise<number> {
+    const args = parse(argv, {
         file: { type: "string" },
         manifests: { type: "string" },
         stack: { type: "string" },
         json: { type: "string" },
         markdown: { type: "string" },
         now: { type: "string" },
+        "policy-pack-config": { type: "string" },
     }, usage);
+    if (args.help) {
+        console.log(help);
+        return 0;
+    }
     if (!args.stack) throw new InputError(`--stack is required\nusage: ${usage}`);
     if (!args.file === !args.manifests) throw new InputError(`give exactly one of --file and --manifests\nusage: ${usage}`);
     if (args.now !== undefined && Number.isNaN(Date.parse(args.now))) {
@@ -32,7 +57,11 @@ async function main(): Promise<number> {
     // Time-dependent checks read the evaluation time from the pack's environment.
     if (args.now) process.env["GOLIVE_NOW"] = new Date(args.now).toISOString();
     const stack = args.stack;
-    const configFile = policyConfigFile(stack);
+    const configFile = policyConfigFile(stack, args["policy-pack-config"]);
+    for (const flag of ["json", "markdown"] as const) {
+        const file = args[flag];
+        if (file !== undefined) assertOutputFile(`--${flag}`, file);
+    }
     const progress = (line: string) => console.error(`· ${line}`);
 
     const notes: string[] = [];
@@ -58,19 +87,26 @@ async function main(): Promise<number> {
                 seen.set(r.urn, file);
                 return;
             }
-            notes.push(`${objects[i]!.kind} ${objects[i]!.name} is declared in both ${first} and ${file}; applied together, the later file would replace the earlier`);
+            const o = objects[i]!;
+            notes.push(`${o.kind} ${o.namespace ? `${o.namespace}/` : ""}${o.name} is declared in both ${first} and ${file}; applied together, the later file would replace the earlier`);
             r.urn = `${r.urn}@${path.basename(file)}`;
         });
         source = `${args.manifests} (${objects.length} Kubernetes object${objects.length === 1 ? "" : "s"})`;
         for (const o of objects) {
-            const v = await validateManifest(o.object);
+            // The API server's own rules are the pack's verdict (workloads-object-enforce-api-validation), not a note.
+            const v = await validateManifest(o.object, { apiRules: false });
             for (const e of v.errors) notes.push(`schema: ${o.file}: ${e}`);
         }
     }
-    progress(`analyzing ${source} with policies/config/${stack}.json ...`);
+    progress(`analyzing ${source} with ${path.relative(process.cwd(), configFile) || configFile} ...`);
     const evaluation = await evaluate(resources, { packDir, policyConfigFile: configFile, project: "golive", stack, dryRun: false, progress });
     const findings = buildFindings(stack, evaluation);
-    return finish({ title: `golive analyze — ${source}, stack ${stack}`, findings, resources, notes }, args);
+    return finish({ title: `golive analyze — ${source}, stack ${stack}`, findings, resources, notes, unsetSecrets: [] }, args);
 }
 
-run(main, (e) => e instanceof ManifestError);
+/** The analyze command; returns its exit code (tests call it in-process). */
+export function main(argv: string[]): Promise<number> {
+    return runCommand(() => analyze(argv), (e) => e instanceof ManifestError);
+}
+
+if (require.main === module) exitWith(main(process.argv.slice(2)));

@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as YAML from "yaml";
-import { parse, projectDir } from "./cli/main";
+import { parse, projectDir } from "./cli/command";
 
 interface Row { label: string; resources: number; programMs: number; msPerResource: number; packStartMs: number; analyzeMs: number; rssAfterProgramMb: number; maxRssMb: number; wallMs: number }
 
@@ -24,6 +24,10 @@ function syntheticStack(n: number): string {
         if (s["host"]) s["host"] = `svc-${i}`;
         return s;
     });
+    // Each clone rolls back to its original's version, so the synthetic stack plans like the example.
+    const launch = doc.config["golive:launch"] as { rollbackTo?: Record<string, string> };
+    const rollbackTo = launch.rollbackTo ?? {};
+    launch.rollbackTo = Object.fromEntries(Array.from({ length: n }, (_, i) => [`svc-${i}`, rollbackTo[String(base[i % base.length]!["name"])]]).filter(([, v]) => v !== undefined));
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "golive-bench-")), "Pulumi.production.yaml");
     fs.writeFileSync(file, YAML.stringify(doc));
     return file;
@@ -37,7 +41,12 @@ function measure(label: string, stackFile: string): Row {
 }
 
 function main() {
-    const args = parse(process.argv.slice(2), { sizes: { type: "string" } }, "npm run bench [-- --sizes 4,25,100]");
+    const usage = "npm run bench [-- --sizes 4,25,100]";
+    const args = parse(process.argv.slice(2), { sizes: { type: "string" } }, usage);
+    if (args.help) {
+        console.log(`Measures the offline plan for the example stack and synthetic stacks of N services.\nusage: ${usage}`);
+        return;
+    }
     const sizes = (args.sizes ?? "25,100").split(",").map(Number);
     const rows: Row[] = [measure("production example", path.join(projectDir, "Pulumi.production.yaml"))];
     for (const n of sizes) rows.push(measure(`${n} services`, syntheticStack(n)));

@@ -1,40 +1,14 @@
 /**
  * The defaults a careful SRE picks for a launch, in one place so the args interfaces, the
- * components and the tests read the same numbers. Each is explained where it is used (the
- * `@default` of the args field that overrides it).
+ * components and the tests read the same numbers. Each is explained at the `@default` of
+ * the args field that overrides it; the thresholds the gate also holds come from the pack.
  */
+import { defaultHealthPath, minReplicas } from "../../policies/workloads/rules";
 
-/** The stack's environment; it picks the production or staging default where they differ. */
-export type Environment = "staging" | "production";
+/** The environments a stack deploys; each picks the production or staging default where they differ. */
+export const environments = ["staging", "production"] as const;
 
-/** `app.kubernetes.io/part-of` of everything golive declares. */
-export const partOf = "golive";
-
-/** Labels golive reads back (the canary policy matches on the same names). */
-export const labelKeys = {
-    name: "app.kubernetes.io/name",
-    version: "app.kubernetes.io/version",
-    partOf: "app.kubernetes.io/part-of",
-    component: "app.kubernetes.io/component",
-    managedBy: "app.kubernetes.io/managed-by",
-    environment: "golive.dev/environment",
-    track: "golive.dev/track",
-    canaryOf: "golive.dev/canary-of",
-} as const;
-
-/** Annotations golive writes: what the gate and people can read back from the objects. */
-export const annotationKeys = {
-    /** The declared health path, on the Deployment, so a reviewer (or a policy) sees what probes should hit. */
-    healthPath: "golive.dev/health-path",
-    /** Hash of the non-secret env on the pod template: changing a setting rolls the pods. */
-    configHash: "golive.dev/config-hash",
-    /** Hash of the feature flags on the pod template: a kill switch rolls the pods. */
-    featureFlagsHash: "golive.dev/feature-flags-hash",
-    /** GKE Workload Identity: the Google service account a Kubernetes ServiceAccount acts as. */
-    workloadIdentity: "iam.gke.io/gcp-service-account",
-    /** GKE Gateway: the Certificate Manager map that holds the listeners' certificates. */
-    certificateMap: "networking.gke.io/certmap",
-} as const;
+export type Environment = (typeof environments)[number];
 
 export interface ReplicaRange {
     min: number;
@@ -62,11 +36,11 @@ export interface ResourceSpec {
 }
 
 export const defaults = {
-    healthPath: "/health",
+    healthPath: defaultHealthPath,
     /** The runbook's "Auto-scaling policies configured (min: 2, max: 10 pods)"; staging mirrors it smaller. */
     replicas: {
-        production: { min: 2, max: 10 },
-        staging: { min: 2, max: 3 },
+        production: { min: minReplicas, max: 10 },
+        staging: { min: minReplicas, max: 3 },
     } satisfies Record<Environment, ReplicaRange>,
     resources: {
         requests: { cpu: "100m", memory: "128Mi" },
@@ -107,8 +81,8 @@ export const defaults = {
         production: "DoNotSchedule",
         staging: "ScheduleAnyway",
     } satisfies Record<Environment, WhenUnsatisfiable>,
-    /** A canary is held to the same floor as any Deployment (runbook: min 2). */
-    canaryMinReplicas: 2,
+    /** A canary is held to the same floor as any Deployment. */
+    canaryMinReplicas: minReplicas,
     /** Where the feature flags ConfigMap is mounted in every pod. */
     featureFlagsMountPath: "/etc/golive/feature-flags",
     featureFlagsFile: "flags.json",

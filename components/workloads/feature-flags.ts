@@ -6,9 +6,12 @@
  * (zero-downtime, maxUnavailable 0) so apps that read flags only at start-up see it too.
  */
 import { defaults } from "./defaults";
-import { canonicalJson, contentHash } from "./labels";
+import { canonicalJson, contentHash } from "./content-hash";
 
-export type FlagAudience = "all" | "pilot" | "internal";
+/** Who sees a flag when it is enabled. */
+export const flagAudiences = ["all", "pilot", "internal"] as const;
+
+export type FlagAudience = (typeof flagAudiences)[number];
 
 export interface FeatureFlag {
     enabled: boolean;

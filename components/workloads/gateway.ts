@@ -5,10 +5,14 @@
  * health path. kubernetes-models has no schema for these (they are CRDs), so their shape is
  * asserted in the tests instead.
  */
-import { annotationKeys } from "./defaults";
+import { gkeAnnotations } from "../../policies/lib";
+import { canaryName } from "../../policies/workloads/rules";
 import { googleFrontEndRanges } from "./network";
 
 export const gatewayApiVersion = "gateway.networking.k8s.io/v1";
+
+/** The Gateway's Kubernetes name. */
+export const gatewayName = "public";
 export const gkeNetworkingApiVersion = "networking.gke.io/v1";
 
 /** GatewayClasses served by Google Front Ends, whose source ranges are known. */
@@ -72,7 +76,7 @@ export interface PublicHost {
 }
 
 export function gatewayAnnotations(g: ResolvedGateway): Record<string, string> {
-    return { [annotationKeys.certificateMap]: g.certificateMap };
+    return { [gkeAnnotations.certificateMap]: g.certificateMap };
 }
 
 /**
@@ -102,6 +106,18 @@ export interface Backend {
     name: string;
     port: number;
     weight: number;
+}
+
+/**
+ * The route's backends: the stable Service at `100 - weight`, and with a canary the canary's
+ * Service at `weight` (listed even at 0, unrouted); a service without a canary gets all.
+ */
+export function routeBackends(service: string, port: number, canaryWeight: number | undefined): Backend[] {
+    const weight = canaryWeight ?? 0;
+    return [
+        { name: service, port, weight: 100 - weight },
+        ...(canaryWeight !== undefined ? [{ name: canaryName(service), port, weight }] : []),
+    ];
 }
 
 /**

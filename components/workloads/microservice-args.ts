@@ -1,20 +1,33 @@
 /**
  * The arguments of Microservice (and, through WorkloadService, of every service of
  * Workloads): what a service declares, and the launch defaults it may override, each with
- * its `@default`.
+ * its `@default`; `resolveMicroservice` applies them.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { Environment, ProbeTiming, ProbeTimings, ReplicaRange, WhenUnsatisfiable } from "./defaults";
-import type { NetworkPolicyEgressRule, NetworkPolicyPeer } from "./network";
+import type { LaunchPhase } from "../../policies/lib/launch";
+import type { CanaryStep } from "../../policies/workloads/rules";
+import { defaults, type Environment, type ProbeTiming, type ProbeTimings, type ReplicaRange, type WhenUnsatisfiable } from "./defaults";
+import { kubeDnsPeer, type NetworkPolicyEgressRule, type NetworkPolicyPeer } from "./network";
 
 export interface MicroserviceCanary {
     /** The new version: the stable image's repository with another tag or digest. */
     image: string;
     /**
-     * Percent of the public traffic the canary gets, in the fund-store runbook's steps.
+     * Percent of the public traffic the canary gets, in runbook 002's steps (0, 10, 50, 100).
      * 0 keeps it deployed and reachable through its own Service, but unrouted.
      */
-    weight: 0 | 10 | 50 | 100;
+    weight: CanaryStep;
+}
+
+/** Where the launch stands for this service, written on its stable Deployment for the rollback gate. */
+export interface MicroserviceLaunch {
+    /** The run-of-show phase (the stack's launch.phase). */
+    phase: LaunchPhase;
+    /**
+     * The version to roll back to (the stack's launch.rollbackTo for this service).
+     * @default undefined (none declared: the gate refuses that from launch-eve on)
+     */
+    rollbackTo?: string;
 }
 
 export interface MicroserviceResources {
@@ -147,6 +160,13 @@ export interface MicroserviceTuning {
 export interface MicroserviceArgs extends MicroserviceTuning {
     /** Picks production or staging defaults where they differ. */
     environment: Environment;
+    /**
+     * The stack config key the service is declared at (`golive:services[0]`), written on each
+     * of its objects as the golive.dev/config annotation (its env ConfigMap gets `...env`, its
+     * Secret `...secretEnv`), so the gate's findings name the key to change in the stack file.
+     * @default undefined (no annotation; findings name the Kubernetes fields only)
+     */
+    configPath?: string;
     /** The namespace; it must exist first (pass its resource in `dependsOn`: the children inherit it). */
     namespace: string;
     /** Pinned by version tag or sha256 digest. */
@@ -196,12 +216,66 @@ export interface MicroserviceArgs extends MicroserviceTuning {
      * @default undefined (internal service)
      */
     publicRoute?: PublicRoute;
-    /** A canary track; only for services with a `publicRoute` (see the class comment). */
+    /** A canary track; only for services with a `publicRoute` (README: "Canary, promotion and rollback"). */
     canary?: MicroserviceCanary;
+    /**
+     * The launch phase and the rollback version, written on the stable Deployment as
+     * golive.dev/launch-phase and golive.dev/rollback-to, so the gate (offline, or the pack in
+     * `pulumi preview`) judges rollback readiness from the planned objects.
+     * @default undefined (no launch annotations: the rollback gate does not judge the service)
+     */
+    launch?: MicroserviceLaunch;
     /**
      * The feature flags ConfigMap to mount at /etc/golive/feature-flags, and the hash of its
      * content to put on the pod template (so a flag change rolls the pods).
      * @default undefined (no flags mounted)
      */
     featureFlags?: { configMapName: string; hash?: string };
+}
+
+/** Args without a default stay optional; every other field is filled in. */
+type Unset = "configPath" | "publicRoute" | "canary" | "launch" | "featureFlags" | "gcpServiceAccount";
+
+/** A Microservice's arguments with every default applied: what its spec functions read. */
+export type ResolvedMicroservice = Required<Omit<MicroserviceArgs, Unset | "probes">> & Pick<MicroserviceArgs, Unset> & {
+    /** The service's name: every object's, and the container's. */
+    name: string;
+    probes: ProbeTimings;
+};
+
+export function resolveMicroservice(name: string, args: MicroserviceArgs): ResolvedMicroservice {
+    const healthPath = args.healthPath ?? defaults.healthPath;
+    return {
+        ...args,
+        name,
+        healthPath,
+        livenessPath: args.livenessPath ?? healthPath,
+        replicas: args.replicas ?? defaults.replicas[args.environment],
+        resources: args.resources ?? defaults.resources,
+        env: args.env ?? {},
+        secretEnv: args.secretEnv ?? {},
+        calledBy: args.calledBy ?? [],
+        calls: args.calls ?? [],
+        targetCpuUtilization: args.targetCpuUtilization ?? defaults.targetCpuUtilization,
+        probes: {
+            startup: { ...defaults.probes.startup, ...args.probes?.startup },
+            readiness: { ...defaults.probes.readiness, ...args.probes?.readiness },
+            liveness: { ...defaults.probes.liveness, ...args.probes?.liveness },
+        },
+        preStopSleepSeconds: args.preStopSleepSeconds ?? defaults.preStopSleepSeconds,
+        terminationGracePeriodSeconds: args.terminationGracePeriodSeconds ?? defaults.terminationGracePeriodSeconds,
+        maxSurge: args.maxSurge ?? defaults.maxSurge,
+        minReadySeconds: args.minReadySeconds ?? defaults.minReadySeconds,
+        revisionHistoryLimit: args.revisionHistoryLimit ?? defaults.revisionHistoryLimit,
+        runAsUser: args.runAsUser ?? defaults.runAsUser,
+        runAsGroup: args.runAsGroup ?? defaults.runAsGroup,
+        tmpSizeLimit: args.tmpSizeLimit ?? defaults.tmpSizeLimit,
+        zoneSpread: args.zoneSpread ?? defaults.zoneSpread[args.environment],
+        automountServiceAccountToken: args.automountServiceAccountToken ?? false,
+        externalHttps: args.externalHttps ?? true,
+        metadataServer: args.metadataServer ?? true,
+        dnsPeers: args.dnsPeers ?? [kubeDnsPeer],
+        extraEgress: args.extraEgress ?? [],
+        canaryMinReplicas: args.canaryMinReplicas ?? defaults.canaryMinReplicas,
+    };
 }

@@ -1,14 +1,17 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { annotationKeys, defaults, labelKeys, type ProbeTimings, type ReplicaRange } from "./defaults";
-import { gatewayApiVersion, gkeNetworkingApiVersion, healthCheckPolicySpec, httpRouteSpec, type Backend } from "./gateway";
-import { contentHash, selectorLabels, serviceLabels, workloadLabels, type Track } from "./labels";
-import type { MicroserviceArgs, MicroserviceTuning } from "./microservice-args";
-import { kubeDnsPeer, serviceNetworkPolicySpec } from "./network";
-import { deploymentAnnotations, deploymentSpec, portName } from "./pod";
-import { canarySuffix, serviceProblems, WorkloadArgsError } from "./validate";
+import { describeProblems, serviceProblems, WorkloadArgsError } from "./checks";
+import { deploymentSpec } from "./deployment";
+import { gatewayApiVersion, gkeNetworkingApiVersion, healthCheckPolicySpec, httpRouteSpec, routeBackends } from "./gateway";
+import { serviceLabels, trackLabels, workloadLabels, type Track } from "./labels";
+import { configAnnotations, launchAnnotations, objectMeta } from "./metadata";
+import { resolveMicroservice, type MicroserviceArgs, type ResolvedMicroservice } from "./microservice-args";
+import { serviceNetworkPolicySpec } from "./network";
+import { envConfigMapInputs, secretEnvInputs, serviceAccountInputs } from "./service-objects";
+import { autoscalerSpec, canaryReplicaRange, clusterServiceSpec, disruptionBudgetSpec, trackName } from "./track";
+import type { ReplicaRange } from "./defaults";
 
-export type { MicroserviceArgs, MicroserviceCanary, MicroserviceResources, MicroserviceTuning, PublicRoute } from "./microservice-args";
+export type { MicroserviceArgs, MicroserviceCanary, MicroserviceLaunch, MicroserviceResources, MicroserviceTuning, PublicRoute } from "./microservice-args";
 
 /** The objects of one track of a service. */
 export interface MicroserviceTrack {
@@ -20,41 +23,11 @@ export interface MicroserviceTrack {
 }
 
 /**
- * The canary's replica range: its share of the stable range, never below the floor, and
- * always able to scale (max above min, as the gate requires of every HPA). At weight 100 it
- * can take all of the stable's load.
- */
-export function canaryReplicaRange(stable: ReplicaRange, weight: number, floor: number): ReplicaRange {
-    const min = Math.max(floor, Math.ceil((stable.min * weight) / 100));
-    const max = Math.max(min + 1, Math.ceil((stable.max * weight) / 100));
-    return { min, max };
-}
-
-function merged(timings: MicroserviceTuning["probes"]): ProbeTimings {
-    return {
-        startup: { ...defaults.probes.startup, ...timings?.startup },
-        readiness: { ...defaults.probes.readiness, ...timings?.readiness },
-        liveness: { ...defaults.probes.liveness, ...timings?.liveness },
-    };
-}
-
-/**
  * One launch-ready service on GKE: ServiceAccount, ConfigMap, Secret (when it has secret
- * env), Deployment, Service, HorizontalPodAutoscaler, PodDisruptionBudget and
- * NetworkPolicy; for a public service an HTTPRoute and a HealthCheckPolicy; for a canary a
- * second Deployment, Service, HPA, PDB (and HealthCheckPolicy) named `<name>-canary`.
- *
- * Canary design. Traffic is split by the gateway: the HTTPRoute sends `100 - weight` percent
- * to `<name>` and `weight` percent to `<name>-canary`, request by request, whatever the pod
- * counts. Each track has its own HPA, so capacity follows the traffic: the canary's range is
- * its share of the stable range with a floor of 2, so a canary never runs a single pod and
- * the production replica gate needs no exception for it. An internal service (no host) is
- * refused a canary: callers reach it through its ClusterIP Service, which has no weights,
- * and a split by replica ratio would not be the configured weight (with a floor of 2 canary
- * pods, "10 %" would be 50 % beside 2 stable pods, and both HPAs move the ratio all the
- * time). Promotion: set `image` to the canary's image (the stable track rolls to it), then
- * remove `canary`. Rollback: weight 0 (routing only, the canary stays up for debugging) or
- * remove `canary`.
+ * env), NetworkPolicy, and per track (stable, and `<name>-canary` for a canary) a
+ * Deployment, Service, HorizontalPodAutoscaler and PodDisruptionBudget; for a public service
+ * an HTTPRoute splitting traffic by the canary's weight and a HealthCheckPolicy per track.
+ * The README's canary section says why a canary needs a public host.
  */
 export class Microservice extends pulumi.ComponentResource {
     /** The in-cluster URL callers use. */
@@ -70,196 +43,79 @@ export class Microservice extends pulumi.ComponentResource {
     readonly route?: k8s.apiextensions.CustomResource;
 
     constructor(name: string, args: MicroserviceArgs, opts?: pulumi.ComponentResourceOptions) {
-        const preStopSleepSeconds = args.preStopSleepSeconds ?? defaults.preStopSleepSeconds;
-        const terminationGracePeriodSeconds = args.terminationGracePeriodSeconds ?? defaults.terminationGracePeriodSeconds;
-        const problems = serviceProblems({
-            name,
-            image: args.image,
-            port: args.port,
-            healthPath: args.healthPath,
-            replicas: args.replicas,
-            env: args.env,
-            secretEnv: args.secretEnv,
-            hasPublicRoute: args.publicRoute !== undefined,
-            canary: args.canary,
-            preStopSleepSeconds,
-            terminationGracePeriodSeconds,
-        });
-        if (problems.length > 0) throw new WorkloadArgsError(problems);
-
+        const checked = { ...args, name, hasPublicRoute: args.publicRoute !== undefined };
+        const problems = serviceProblems(checked);
+        if (problems.length > 0) throw new WorkloadArgsError(describeProblems(`service "${name}"`, checked, problems));
         super("golive:workloads:Microservice", name, {}, opts);
 
-        const env = args.environment;
-        const ns = args.namespace;
-        const healthPath = args.healthPath ?? defaults.healthPath;
-        const replicas = args.replicas ?? defaults.replicas[env];
-        const envValues = args.env ?? {};
-        const secretEnv = args.secretEnv ?? {};
-        const labels = serviceLabels(name, env);
+        const s = resolveMicroservice(name, args);
+        const meta = objectMeta(name, s.namespace, serviceLabels(name, s.environment), configAnnotations(s.configPath));
         // Children wait for what the component waits for (the namespace, the flags ConfigMap).
         const childOpts: pulumi.CustomResourceOptions = { parent: this, ...(opts?.dependsOn ? { dependsOn: opts.dependsOn } : {}) };
-        const meta = (objectName: string, extra: Record<string, string> = {}) => ({ name: objectName, namespace: ns, labels: { ...labels, ...extra } });
 
-        this.serviceAccount = new k8s.core.v1.ServiceAccount(`${name}-serviceaccount`, {
-            metadata: {
-                ...meta(name),
-                ...(args.gcpServiceAccount ? { annotations: { [annotationKeys.workloadIdentity]: args.gcpServiceAccount } } : {}),
-            },
-            automountServiceAccountToken: args.automountServiceAccountToken ?? false,
-        }, childOpts);
+        this.serviceAccount = new k8s.core.v1.ServiceAccount(`${name}-serviceaccount`, serviceAccountInputs(s), childOpts);
+        this.config = new k8s.core.v1.ConfigMap(`${name}-config`, envConfigMapInputs(s), childOpts);
+        const secret = secretEnvInputs(s);
+        if (secret) this.secret = new k8s.core.v1.Secret(`${name}-secrets`, secret, childOpts);
 
-        const configMapName = `${name}-config`;
-        this.config = new k8s.core.v1.ConfigMap(`${name}-config`, {
-            metadata: meta(configMapName),
-            data: { ...envValues },
-        }, childOpts);
-
-        const secretName = `${name}-secrets`;
-        const secretEnvNames = Object.keys(secretEnv);
-        if (secretEnvNames.length > 0) {
-            this.secret = new k8s.core.v1.Secret(`${name}-secrets`, {
-                metadata: meta(secretName),
-                type: "Opaque",
-                stringData: Object.fromEntries(Object.entries(secretEnv).map(([k, v]) => [k, pulumi.secret(v)])),
-            }, childOpts);
-        }
-
-        const podAnnotations: Record<string, string> = { [annotationKeys.configHash]: contentHash(envValues) };
-        if (args.featureFlags?.hash) podAnnotations[annotationKeys.featureFlagsHash] = args.featureFlags.hash;
-
-        const trackOf = (track: Track, image: string, range: ReplicaRange): MicroserviceTrack => {
-            const objectName = track === "stable" ? name : `${name}${canarySuffix}`;
-            const key = objectName; // Pulumi names derive from the Kubernetes names: stable keys
-            const workload = workloadLabels(name, env, track, image);
-            const dependsOnConfig = [this.serviceAccount, this.config, ...(this.secret ? [this.secret] : [])];
-            const deployment = new k8s.apps.v1.Deployment(`${key}-deployment`, {
-                metadata: { name: objectName, namespace: ns, labels: workload, annotations: deploymentAnnotations(healthPath) },
-                spec: deploymentSpec({
-                    service: name,
-                    environment: env,
-                    track,
-                    image,
-                    port: args.port,
-                    healthPath,
-                    livenessPath: args.livenessPath ?? healthPath,
-                    envNames: Object.keys(envValues),
-                    secretEnvNames,
-                    configMapName,
-                    secretName,
-                    podAnnotations,
-                    resources: args.resources ?? defaults.resources,
-                    probes: merged(args.probes),
-                    preStopSleepSeconds,
-                    terminationGracePeriodSeconds,
-                    maxSurge: args.maxSurge ?? defaults.maxSurge,
-                    minReadySeconds: args.minReadySeconds ?? defaults.minReadySeconds,
-                    revisionHistoryLimit: args.revisionHistoryLimit ?? defaults.revisionHistoryLimit,
-                    runAsUser: args.runAsUser ?? defaults.runAsUser,
-                    runAsGroup: args.runAsGroup ?? defaults.runAsGroup,
-                    tmpSizeLimit: args.tmpSizeLimit ?? defaults.tmpSizeLimit,
-                    zoneSpread: args.zoneSpread ?? defaults.zoneSpread[env],
-                    serviceAccountName: name,
-                    automountServiceAccountToken: args.automountServiceAccountToken ?? false,
-                    featureFlagsConfigMap: args.featureFlags?.configMapName,
-                }),
-            }, { ...childOpts, dependsOn: mergeDependsOn(childOpts.dependsOn, dependsOnConfig) });
-            const trackLabels = track === "canary" ? workload : { ...labels, [labelKeys.track]: track };
-            const service = new k8s.core.v1.Service(`${key}-service`, {
-                metadata: { name: objectName, namespace: ns, labels: trackLabels },
-                spec: {
-                    type: "ClusterIP",
-                    selector: selectorLabels(name, track),
-                    ports: [{ name: portName, port: args.port, targetPort: portName, protocol: "TCP" }],
-                },
-            }, childOpts);
-            const autoscaler = new k8s.autoscaling.v2.HorizontalPodAutoscaler(`${key}-hpa`, {
-                metadata: { name: objectName, namespace: ns, labels: trackLabels },
-                spec: {
-                    scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: objectName },
-                    minReplicas: range.min,
-                    maxReplicas: range.max,
-                    metrics: [{
-                        type: "Resource",
-                        resource: { name: "cpu", target: { type: "Utilization", averageUtilization: args.targetCpuUtilization ?? defaults.targetCpuUtilization } },
-                    }],
-                    behavior: {
-                        scaleDown: {
-                            stabilizationWindowSeconds: defaults.scaleDownStabilizationSeconds,
-                            policies: [{ type: "Percent", value: 50, periodSeconds: 60 }],
-                        },
-                    },
-                },
-            }, { ...childOpts, dependsOn: mergeDependsOn(childOpts.dependsOn, [deployment]) });
-            // maxUnavailable 1: a drain always makes progress, and never takes more than one pod
-            // of a track at a time; the selector includes the track, so no pod has two budgets.
-            const disruptionBudget = new k8s.policy.v1.PodDisruptionBudget(`${key}-pdb`, {
-                metadata: { name: objectName, namespace: ns, labels: trackLabels },
-                spec: {
-                    maxUnavailable: 1,
-                    selector: { matchLabels: selectorLabels(name, track) },
-                    // Crash-looping pods never block a drain.
-                    unhealthyPodEvictionPolicy: "AlwaysAllow",
-                },
-            }, childOpts);
-            let healthCheck: k8s.apiextensions.CustomResource | undefined;
-            if (args.publicRoute) {
-                healthCheck = new k8s.apiextensions.CustomResource(`${key}-healthcheck`, {
-                    apiVersion: gkeNetworkingApiVersion,
-                    kind: "HealthCheckPolicy",
-                    metadata: { name: objectName, namespace: ns, labels: trackLabels },
-                    spec: healthCheckPolicySpec(objectName, healthPath),
-                }, { ...childOpts, dependsOn: mergeDependsOn(childOpts.dependsOn, [service]) });
-            }
-            return { deployment, service, autoscaler, disruptionBudget, healthCheck };
-        };
-
-        this.stable = trackOf("stable", args.image, replicas);
-        if (args.canary) {
-            const floor = args.canaryMinReplicas ?? defaults.canaryMinReplicas;
-            this.canary = trackOf("canary", args.canary.image, canaryReplicaRange(replicas, args.canary.weight, floor));
+        this.stable = this.track(s, "stable", s.image, s.replicas, childOpts);
+        if (s.canary) {
+            this.canary = this.track(s, "canary", s.canary.image, canaryReplicaRange(s.replicas, s.canary.weight, s.canaryMinReplicas), childOpts);
         }
 
         this.networkPolicy = new k8s.networking.v1.NetworkPolicy(`${name}-networkpolicy`, {
-            metadata: meta(name),
-            spec: serviceNetworkPolicySpec({
-                service: name,
-                port: args.port,
-                calledBy: args.calledBy ?? [],
-                calls: args.calls ?? [],
-                loadBalancerSourceRanges: args.publicRoute?.sourceRanges,
-                dnsPeers: args.dnsPeers ?? [kubeDnsPeer],
-                externalHttps: args.externalHttps ?? true,
-                metadataServer: args.metadataServer ?? true,
-                extraEgress: args.extraEgress ?? [],
-            }),
+            metadata: meta,
+            spec: serviceNetworkPolicySpec({ ...s, service: name, loadBalancerSourceRanges: s.publicRoute?.sourceRanges }),
         }, childOpts);
 
-        if (args.publicRoute) {
-            const route = args.publicRoute;
-            const weight = args.canary?.weight ?? 0;
-            const backends: Backend[] = [{ name, port: args.port, weight: 100 - weight }];
-            const routeDependsOn: pulumi.Resource[] = [this.stable.service];
-            if (this.canary) {
-                backends.push({ name: `${name}${canarySuffix}`, port: args.port, weight });
-                // The route moves traffic only after the canary's pods are rolled out and ready.
-                routeDependsOn.push(this.canary.service, this.canary.deployment);
-            }
+        if (s.publicRoute) {
+            const route = s.publicRoute;
+            // The route moves traffic to the canary only once its pods are rolled out and ready.
+            const ready = this.canary ? [this.stable.service, this.canary.service, this.canary.deployment] : [this.stable.service];
             this.route = new k8s.apiextensions.CustomResource(`${name}-httproute`, {
                 apiVersion: gatewayApiVersion,
                 kind: "HTTPRoute",
-                metadata: meta(name),
-                spec: httpRouteSpec(route.gatewayName, { label: route.host, hostname: route.hostname }, backends),
-            }, { ...childOpts, dependsOn: mergeDependsOn(childOpts.dependsOn, routeDependsOn) });
+                metadata: meta,
+                spec: httpRouteSpec(route.gatewayName, { label: route.host, hostname: route.hostname }, routeBackends(name, s.port, s.canary?.weight)),
+            }, { ...childOpts, dependsOn: mergeDependsOn(childOpts.dependsOn, ready) });
             this.publicUrl = `https://${route.hostname}`;
         }
 
-        this.url = `http://${name}.${ns}.svc.cluster.local:${args.port}`;
+        this.url = `http://${name}.${s.namespace}.svc.cluster.local:${s.port}`;
         this.registerOutputs({
             url: this.url,
             publicUrl: this.publicUrl,
             deployment: this.stable.deployment.metadata.name,
             canaryDeployment: this.canary?.deployment.metadata.name,
         });
+    }
+
+    /** One track's Deployment, Service, HPA, PDB and (public services) health check; Pulumi names follow the Kubernetes names. */
+    private track(s: ResolvedMicroservice, track: Track, image: string, range: ReplicaRange, childOpts: pulumi.CustomResourceOptions): MicroserviceTrack {
+        const objectName = trackName(s.name, track);
+        const labels = trackLabels(s.name, s.environment, track, image);
+        const source = configAnnotations(s.configPath);
+        const meta = objectMeta(objectName, s.namespace, labels, source);
+        const after = (...resources: pulumi.Resource[]) => ({ ...childOpts, dependsOn: mergeDependsOn(childOpts.dependsOn, resources) });
+        const deployment = new k8s.apps.v1.Deployment(`${objectName}-deployment`, {
+            metadata: objectMeta(objectName, s.namespace, workloadLabels(s.name, s.environment, track, image), {
+                ...source, ...launchAnnotations(track === "stable" ? s.launch : undefined),
+            }),
+            spec: deploymentSpec(s, track, image),
+        }, after(this.serviceAccount, this.config, ...(this.secret ? [this.secret] : [])));
+        const service = new k8s.core.v1.Service(`${objectName}-service`, { metadata: meta, spec: clusterServiceSpec(s.name, track, s.port) }, childOpts);
+        const autoscaler = new k8s.autoscaling.v2.HorizontalPodAutoscaler(`${objectName}-hpa`, {
+            metadata: meta,
+            spec: autoscalerSpec(objectName, range, s.targetCpuUtilization),
+        }, after(deployment));
+        const disruptionBudget = new k8s.policy.v1.PodDisruptionBudget(`${objectName}-pdb`, { metadata: meta, spec: disruptionBudgetSpec(s.name, track) }, childOpts);
+        const healthCheck = s.publicRoute === undefined ? undefined : new k8s.apiextensions.CustomResource(`${objectName}-healthcheck`, {
+            apiVersion: gkeNetworkingApiVersion,
+            kind: "HealthCheckPolicy",
+            metadata: meta,
+            spec: healthCheckPolicySpec(objectName, s.healthPath),
+        }, after(service));
+        return { deployment, service, autoscaler, disruptionBudget, healthCheck };
     }
 }
 

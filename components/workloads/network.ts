@@ -14,7 +14,7 @@
  * - the GKE metadata server (Workload Identity tokens for Google APIs), unless turned off.
  */
 import type * as k8s from "@pulumi/kubernetes";
-import { labelKeys } from "./defaults";
+import { appLabels, kubernetesLabels } from "../../policies/lib";
 
 type NetworkPolicySpec = k8s.types.input.networking.v1.NetworkPolicySpec;
 export type NetworkPolicyPeer = k8s.types.input.networking.v1.NetworkPolicyPeer;
@@ -32,7 +32,7 @@ export const nonPublicRanges: readonly string[] = ["10.0.0.0/8", "172.16.0.0/12"
 
 /** kube-dns (and NodeLocal DNSCache when it runs as pods) in kube-system. */
 export const kubeDnsPeer: NetworkPolicyPeer = {
-    namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "kube-system" } },
+    namespaceSelector: { matchLabels: { [kubernetesLabels.namespaceName]: "kube-system" } },
     podSelector: { matchExpressions: [{ key: "k8s-app", operator: "In", values: ["kube-dns", "node-local-dns"] }] },
 };
 
@@ -72,12 +72,12 @@ export function serviceNetworkPolicySpec(s: ServiceNetworkSettings): NetworkPoli
     }
     const callers = [...new Set(s.calledBy)].sort();
     if (callers.length > 0) {
-        ingress.push({ from: callers.map((c) => ({ podSelector: { matchLabels: { [labelKeys.name]: c } } })), ports: [port(s.port)] });
+        ingress.push({ from: callers.map((c) => ({ podSelector: { matchLabels: { [appLabels.name]: c } } })), ports: [port(s.port)] });
     }
     const egress: NetworkPolicyEgressRule[] = [
         { to: [...s.dnsPeers], ports: [port(53, "UDP"), port(53, "TCP")] },
         ...[...s.calls].sort(byName).map((callee) => ({
-            to: [{ podSelector: { matchLabels: { [labelKeys.name]: callee.name } } }],
+            to: [{ podSelector: { matchLabels: { [appLabels.name]: callee.name } } }],
             ports: [port(callee.port)],
         })),
     ];
@@ -93,7 +93,7 @@ export function serviceNetworkPolicySpec(s: ServiceNetworkSettings): NetworkPoli
     }
     egress.push(...s.extraEgress);
     return {
-        podSelector: { matchLabels: { [labelKeys.name]: s.service } },
+        podSelector: { matchLabels: { [appLabels.name]: s.service } },
         policyTypes: ["Ingress", "Egress"],
         ingress,
         egress,

@@ -1,93 +1,15 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { defaults, type Environment } from "./defaults";
-import { featureFlagsConfigMapName, featureFlagsData, featureFlagsHash, type FeatureFlag } from "./feature-flags";
-import { gatewayAnnotations, gatewayApiVersion, gatewaySpec, resolveGateway, type GatewaySettings, type PublicHost } from "./gateway";
-import { platformLabels } from "./labels";
-import { Microservice, type MicroserviceArgs } from "./microservice";
+import { WorkloadArgsError, workloadsProblems } from "./checks";
+import { featureFlagsConfigMapName, featureFlagsData } from "./feature-flags";
+import { gatewayAnnotations, gatewayApiVersion, gatewayName, gatewaySpec, resolveGateway } from "./gateway";
+import { namespaceLabels, platformLabels } from "./labels";
+import { configAnnotations, objectMeta } from "./metadata";
+import { Microservice } from "./microservice";
 import { defaultDenySpec } from "./network";
-import { canarySuffix, serviceProblems, WorkloadArgsError } from "./validate";
+import { microserviceArgs, publicHosts, type WorkloadsArgs } from "./workloads-args";
 
-/**
- * One service of the stack, as the stack config declares it (schema/services.ts): the
- * Microservice args the config can set, plus its name and public host. Workloads fills in
- * the rest (environment, namespace, calls, publicRoute, featureFlags).
- */
-export interface WorkloadService extends Omit<MicroserviceArgs, "environment" | "namespace" | "calls" | "publicRoute" | "featureFlags"> {
-    /** The Kubernetes name of every object of the service (a DNS label). */
-    name: string;
-    /** Public host label; the service is published at `<host>.<domain>`. @default undefined (internal) */
-    host?: string;
-}
-
-export interface WorkloadsArgs {
-    environment: Environment;
-    /** The namespace every workload lives in; created (and owned) by this component. */
-    namespace: string;
-    /** The stack's domain; public hosts are `<host>.<domain>`. */
-    domain: string;
-    /**
-     * The run-of-show's feature flags, delivered as the ConfigMap `feature-flags` mounted in
-     * every pod. Kill switch: set `enabled: false` and `pulumi up`.
-     * @default {}
-     */
-    featureFlags?: Readonly<Record<string, FeatureFlag>>;
-    services: readonly WorkloadService[];
-    /**
-     * The GKE Gateway for public services (declared only when a service has a host).
-     * @default {className: "gke-l7-global-external-managed", certificateMap: "golive"}
-     */
-    gateway?: GatewaySettings;
-    /**
-     * Roll every service's pods when a feature flag changes (a hash of the flags on the pod
-     * template), so a kill switch also reaches apps that read flags only at start-up. The
-     * rollout is zero-downtime (maxUnavailable 0). Off: pods see the new file within about a
-     * minute through the mounted ConfigMap, without a restart.
-     * @default true
-     */
-    rollOnFeatureFlagChange?: boolean;
-}
-
-/** The Gateway's Kubernetes name. */
-export const gatewayName = "public";
-
-const dnsLabel = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
-
-/** Every problem with the arguments, across services, before anything is registered. */
-export function workloadsProblems(args: WorkloadsArgs): string[] {
-    const problems: string[] = [];
-    if (!dnsLabel.test(args.namespace)) problems.push(`namespace: "${args.namespace}" must be a DNS label`);
-    const names = new Set<string>();
-    const hosts = new Map<string, string>();
-    for (const s of args.services) {
-        if (names.has(s.name)) problems.push(`service "${s.name}": name: is declared twice; service names must be unique`);
-        names.add(s.name);
-        if (s.host !== undefined) {
-            const other = hosts.get(s.host);
-            if (other !== undefined) problems.push(`service "${s.name}": host: "${s.host}" is already served by "${other}"; one service per host`);
-            else hosts.set(s.host, s.name);
-        }
-    }
-    for (const s of args.services) {
-        for (const caller of s.calledBy ?? []) {
-            if (!names.has(caller)) problems.push(`service "${s.name}": calledBy: names no service "${caller}"; expected one of ${[...names].join(", ")}`);
-        }
-        if (s.canary && names.has(`${s.name}${canarySuffix}`)) {
-            problems.push(`service "${s.name}": canary: its objects would be named "${s.name}${canarySuffix}", which is another service's name; rename that service`);
-        }
-        problems.push(...serviceProblems({
-            ...s,
-            hasPublicRoute: s.host !== undefined,
-            preStopSleepSeconds: s.preStopSleepSeconds ?? defaults.preStopSleepSeconds,
-            terminationGracePeriodSeconds: s.terminationGracePeriodSeconds ?? defaults.terminationGracePeriodSeconds,
-        }));
-    }
-    if (hosts.size > 0) {
-        const gateway = resolveGateway(args.gateway);
-        if (typeof gateway === "string") problems.push(gateway);
-    }
-    return problems;
-}
+export type { WorkloadService, WorkloadsArgs } from "./workloads-args";
 
 /**
  * The Kubernetes workloads of one stack on GKE: the namespace (Pod Security Standards
@@ -106,77 +28,45 @@ export class Workloads extends pulumi.ComponentResource {
     readonly gateway?: k8s.apiextensions.CustomResource;
 
     constructor(name: string, args: WorkloadsArgs, opts?: pulumi.ComponentResourceOptions) {
+        const hosts = publicHosts(args);
+        const gateway = hosts.length > 0 ? resolveGateway(args.gateway) : undefined;
         const problems = workloadsProblems(args);
-        if (problems.length > 0) throw new WorkloadArgsError(problems);
-
+        if (problems.length > 0 || typeof gateway === "string") throw new WorkloadArgsError(problems);
         super("golive:workloads:Workloads", name, {}, opts);
 
-        const env = args.environment;
         const ns = args.namespace;
-        const labels = platformLabels(env);
-
+        const labels = platformLabels(args.environment);
+        const keys = args.configKeys ?? {};
         this.namespaceResource = new k8s.core.v1.Namespace(`${name}-namespace`, {
-            metadata: {
-                name: ns,
-                labels: {
-                    ...labels,
-                    "pod-security.kubernetes.io/enforce": "restricted",
-                    "pod-security.kubernetes.io/enforce-version": "latest",
-                    "pod-security.kubernetes.io/audit": "restricted",
-                    "pod-security.kubernetes.io/warn": "restricted",
-                },
-            },
+            metadata: objectMeta(ns, undefined, namespaceLabels(args.environment), configAnnotations(keys.namespace)),
         }, { parent: this });
         // Everything else names the namespace as a plain string (known at preview, so the gate
         // can match objects by namespace) and waits for it explicitly.
         const inNamespace: pulumi.CustomResourceOptions = { parent: this, dependsOn: [this.namespaceResource] };
-
         this.defaultDeny = new k8s.networking.v1.NetworkPolicy(`${name}-default-deny`, {
-            metadata: { name: "default-deny", namespace: ns, labels },
+            metadata: objectMeta("default-deny", ns, labels, configAnnotations(keys.namespace)),
             spec: defaultDenySpec(),
         }, inNamespace);
-
-        const flags = args.featureFlags ?? {};
         this.featureFlags = new k8s.core.v1.ConfigMap(`${name}-feature-flags`, {
-            metadata: { name: featureFlagsConfigMapName, namespace: ns, labels },
-            data: featureFlagsData(flags),
+            metadata: objectMeta(featureFlagsConfigMapName, ns, labels, configAnnotations(keys.featureFlags)),
+            data: featureFlagsData(args.featureFlags ?? {}),
         }, inNamespace);
-        const flagsHash = (args.rollOnFeatureFlagChange ?? true) ? featureFlagsHash(flags) : undefined;
 
-        const publicHosts: PublicHost[] = args.services
-            .filter((s) => s.host !== undefined)
-            .map((s) => ({ label: s.host!, hostname: `${s.host}.${args.domain}` }));
-        const gateway = resolveGateway(args.gateway);
-        if (publicHosts.length > 0 && typeof gateway !== "string") {
+        if (gateway) {
             this.gateway = new k8s.apiextensions.CustomResource(`${name}-gateway`, {
                 apiVersion: gatewayApiVersion,
                 kind: "Gateway",
-                metadata: { name: gatewayName, namespace: ns, labels, annotations: gatewayAnnotations(gateway) },
-                spec: gatewaySpec(gateway, publicHosts),
+                metadata: objectMeta(gatewayName, ns, labels, { ...gatewayAnnotations(gateway), ...configAnnotations(keys.domain) }),
+                spec: gatewaySpec(gateway, hosts),
             }, inNamespace);
         }
 
-        const services: Record<string, Microservice> = {};
-        for (const s of args.services) {
-            const calls = args.services
-                .filter((o) => o.name !== s.name && (o.calledBy ?? []).includes(s.name))
-                .map((o) => ({ name: o.name, port: o.port }));
-            const { name: serviceName, host, ...rest } = s;
-            services[serviceName] = new Microservice(serviceName, {
-                ...rest,
-                environment: env,
-                namespace: ns,
-                calls,
-                publicRoute: host !== undefined && typeof gateway !== "string"
-                    ? { host, hostname: `${host}.${args.domain}`, gatewayName, sourceRanges: gateway.sourceRanges }
-                    : undefined,
-                featureFlags: { configMapName: featureFlagsConfigMapName, hash: flagsHash },
-            }, { parent: this, dependsOn: [this.namespaceResource, this.featureFlags] });
-        }
-        this.services = services;
+        this.services = Object.fromEntries(args.services.map((s) => [s.name, new Microservice(s.name, microserviceArgs(args, s, gateway), {
+            parent: this, dependsOn: [this.namespaceResource, this.featureFlags],
+        })]));
 
         this.namespace = this.namespaceResource.metadata.name;
-        this.publicHosts = pulumi.output(publicHosts.map((h) => h.hostname).sort());
+        this.publicHosts = pulumi.output(hosts.map((h) => h.hostname).sort());
         this.registerOutputs({ namespace: this.namespace, publicHosts: this.publicHosts });
     }
 }

@@ -8,7 +8,7 @@ import type {
     StackValidationPolicy,
 } from "@pulumi/policy";
 import { checklistItem, type ChecklistId } from "../checklist";
-import type { Json } from "./kubernetes";
+import type { Json } from "./json";
 
 /** Policy names read `<area>-<resource>-<verb>-<noun>` so a finding says what it is about. */
 export const policyNamePattern =

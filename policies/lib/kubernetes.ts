@@ -1,7 +1,8 @@
+import type { PolicyResource } from "@pulumi/policy";
 import type { AppliesTo } from "./define";
+import type { Json } from "./json";
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- resource props are untyped JSON */
-export type Json = any;
+export type { Json } from "./json";
 
 export interface KubernetesKind {
     /**
@@ -179,4 +180,9 @@ export function nameOf(props: Json): string {
 export function objectRef(type: string, props: Json): string {
     const kind = kindOf(type)?.kind ?? type.split(":").pop() ?? type;
     return `${kind} ${namespaceOf(props)}/${nameOf(props)}`;
+}
+
+/** Resources of the stack of one group and kind (any version), as stack policies see them. */
+export function resourcesOfKind(resources: readonly PolicyResource[], group: string, kind: string): PolicyResource[] {
+    return resources.filter((r) => isKind(r.type, group, kind));
 }

@@ -3,11 +3,7 @@
  * scaleTargetRef (kind and name, in the HPA's own namespace). Not a policy.
  */
 import type { PolicyResource } from "@pulumi/policy";
-import { kindOf } from "../lib";
-import { namespaceOf, nameOf, resourcesOfKind } from "./objects";
-
-/** The runbook's "Auto-scaling ... (min: 2, max: 10 pods)": the replica floor unless policy config says otherwise. */
-export const defaultMinReplicas = 2;
+import { kindOf, nameOf, namespaceOf, resourcesOfKind, type Json } from "../lib";
 
 /** The HPAs of the stack that target this workload. */
 export function hpasTargeting(resources: readonly PolicyResource[], workload: PolicyResource): PolicyResource[] {
@@ -20,8 +16,14 @@ export function hpasTargeting(resources: readonly PolicyResource[], workload: Po
     });
 }
 
+/** A workload's spec.replicas, 1 when unset as the API defaults it. */
+export function specReplicas(props: Json): number {
+    const replicas: unknown = props?.spec?.replicas;
+    return typeof replicas === "number" ? replicas : 1;
+}
+
 /** An HPA's minReplicas, 1 when unset as the API defaults it. */
-export function hpaMinReplicas(hpa: PolicyResource): number {
-    const min: unknown = hpa.props.spec?.minReplicas;
+export function hpaMinReplicas(props: Json): number {
+    const min: unknown = props?.spec?.minReplicas;
     return typeof min === "number" ? min : 1;
 }

@@ -1,8 +1,8 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { containersOf, imageRepository, isKind, podSpecOf, stackPolicy, type Json } from "../lib";
-import { canaryOfLabel, namespaceOf, nameOf, objectRef, trackLabel } from "./objects";
+import { configKey, containersOf, goliveLabels, imageRepository, isKind, nameOf, namespaceOf, objectRef, podSpecOf, stackPolicy, type Json } from "../lib";
+import { isCanaryTrack } from "./rules";
 
-export { canaryOfLabel, trackLabel };
+const { track: trackLabel, canaryOf: canaryOfLabel } = goliveLabels;
 
 /** Container name -> image, for init and app containers alike. */
 function imagesOf(d: PolicyResource): Map<string, { label: string; image: string }> {
@@ -22,7 +22,7 @@ function labelOf(props: Json, key: string): string | undefined {
 }
 
 const isDeployment = (type: string) => isKind(type, "apps", "Deployment");
-const isCanary = (type: string, props: Json) => isDeployment(type) && labelOf(props, trackLabel) === "canary";
+const isCanary = (type: string, props: Json) => isDeployment(type) && isCanaryTrack(props);
 
 /**
  * A canary is the stable service at another version: the Deployment labelled
@@ -57,6 +57,8 @@ export const workloadsCanaryRequireSameImage = stackPolicy({
                 continue;
             }
             const stableRef = objectRef(stable.type, stable.props);
+            // For a canary golive planned, its image is the service's canary.image in the stack file.
+            const imageKey = configKey(canary.urn, canary.props, "canary.image");
             const canaryImages = imagesOf(canary);
             const stableImages = imagesOf(stable);
             for (const [key, c] of canaryImages) {
@@ -68,7 +70,7 @@ export const workloadsCanaryRequireSameImage = stackPolicy({
                 const canaryRepo = imageRepository(c.image);
                 const stableRepo = imageRepository(s.image);
                 if (canaryRepo !== stableRepo) {
-                    reportViolation(`${canaryRef} ${c.label} image "${c.image}" is from repository ${canaryRepo}, not ${stableRepo} like stable ${stableRef} ("${s.image}"), so it is another artifact, not another version. Use ${stableRepo} with the new tag or digest.`, canary.urn);
+                    reportViolation(`${canaryRef} ${c.label} image "${c.image}" is from repository ${canaryRepo}, not ${stableRepo} like stable ${stableRef} ("${s.image}"), so it is another artifact, not another version. Use ${stableRepo} with the new tag or digest${imageKey ? ` in ${imageKey}` : ""}.`, canary.urn);
                 }
             }
             for (const [key, s] of stableImages) {

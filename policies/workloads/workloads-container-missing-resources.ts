@@ -1,4 +1,4 @@
-import { containersOf, kubernetesKinds, podSpecOf, podTemplateKinds, resourcePolicy } from "../lib";
+import { configKey, containersOf, kubernetesKinds, podSpecOf, podTemplateKinds, resourcePolicy } from "../lib";
 
 const fix = "Set resources.requests.cpu, resources.requests.memory and resources.limits.memory (e.g. requests {cpu: 250m, memory: 256Mi}, limits {memory: 512Mi}).";
 
@@ -30,6 +30,9 @@ export const workloadsContainerMissingResources = resourcePolicy({
     validateResource: (args, reportViolation) => {
         const pod = podSpecOf(args.type, args.props);
         if (!pod) return;
+        // For a workload golive planned, the resources are the service's in the stack file.
+        const key = configKey(args.urn, args.props, "resources");
+        const remedy = key ? `Set ${key} to non-zero requests {cpu, memory} and limits {memory} (e.g. requests {cpu: 250m, memory: 256Mi}, limits {memory: 512Mi}).` : fix;
         for (const c of containersOf(pod)) {
             const problems: string[] = [];
             for (const [section, resource] of required) {
@@ -39,7 +42,7 @@ export const workloadsContainerMissingResources = resourcePolicy({
                 else if (isZero(value)) problems.push(`${field} is ${JSON.stringify(value)}`);
             }
             if (problems.length > 0) {
-                reportViolation(`${c.label} resources are incomplete: ${problems.join(", ")}. ${fix}`);
+                reportViolation(`${c.label} resources are incomplete: ${problems.join(", ")}. ${remedy}`);
             }
         }
     },

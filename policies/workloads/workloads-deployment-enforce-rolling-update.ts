@@ -1,5 +1,5 @@
-import { kubernetesKinds, resourcePolicy } from "../lib";
-import { formatIntOrPercent, intOrPercent, objectRef } from "./objects";
+import { kubernetesKinds, objectRef, resourcePolicy } from "../lib";
+import { formatIntOrPercent, intOrPercent } from "./int-or-percent";
 
 const fix = "Set strategy {type: RollingUpdate, rollingUpdate: {maxUnavailable: 0, maxSurge: 1}}.";
 

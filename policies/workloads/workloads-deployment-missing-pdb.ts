@@ -1,9 +1,10 @@
 import type { PolicyResource, ReportViolation } from "@pulumi/policy";
-import { isKind, kubernetesKinds, stackPolicy } from "../lib";
-import { formatIntOrPercent, formatLabels, intOrPercent, namespaceOf, podLabelsOf, objectRef, resourcesOfKind, scaled, selectorMatches, trackLabel,  } from "./objects";
-import { hpaMinReplicas, hpasTargeting } from "./scaling";
+import { isKind, kubernetesKinds, namespaceOf, objectRef, resourcesOfKind, selectorMatches, stackPolicy } from "../lib";
+import { formatIntOrPercent, intOrPercent, scaled } from "./int-or-percent";
+import { hpaMinReplicas, hpasTargeting, specReplicas } from "./scaling";
+import { formatLabels, podLabelsOf } from "./selectors";
 
-const fix = "Cover it with exactly one PodDisruptionBudget that selects its pod labels and sets maxUnavailable: 1 or a minAvailable below the HPA minimum.";
+const fix = "Cover it with exactly one PodDisruptionBudget that selects its pod labels and sets maxUnavailable: 1 or a minAvailable below its minimum scale.";
 
 /** The pod count a PDB must still allow a disruption at, and how messages name it. */
 interface Floor { pods: number; text: string }
@@ -33,29 +34,27 @@ function blockingReason(pdb: PolicyResource, floor: Floor): string | undefined {
 /** A Deployment's minimum scale: its HPA's minReplicas, else spec.replicas (1 when unset). */
 function floorOf(d: PolicyResource, hpas: readonly PolicyResource[]): Floor {
     if (hpas.length > 0) {
-        const min = Math.min(...hpas.map(hpaMinReplicas));
+        const min = Math.min(...hpas.map((h) => hpaMinReplicas(h.props)));
         return { pods: min, text: `the HPA minimum of ${min}` };
     }
-    const replicas: unknown = d.props.spec?.replicas;
-    const count = typeof replicas === "number" ? replicas : 1;
+    const count = specReplicas(d.props);
     return { pods: count, text: `its ${count} replica${count === 1 ? "" : "s"}` };
 }
 
 /**
  * Every Deployment is covered by one PodDisruptionBudget that still allows a disruption at
  * minimum scale (the HPA's minReplicas, else spec.replicas; summed over every Deployment the
- * PDB selects, since it counts all their pods), and it has an HPA. Polaris
+ * PDB selects, since it counts all their pods). Polaris
  * (pdbMinAvailableGreaterThanHPAMinReplicas, #1190) and kube-linter (#637) pass this
- * cross-check when the HPA or the PDB is missing; here a missing side is a finding.
- * Canary Deployments (golive.dev/track: canary) need no HPA of their own: their size
- * follows the rollout step, not load. Two PDBs on one pod are refused: the eviction API
+ * cross-check when the PDB is missing; here a missing PDB is a finding (a missing HPA is
+ * workloads-deployment-missing-hpa's). Two PDBs on one pod are refused: the eviction API
  * rejects such pods outright.
  */
 export const workloadsDeploymentMissingPdb = stackPolicy({
     name: "workloads-deployment-missing-pdb",
-    description: "Every Deployment has an HPA and exactly one PodDisruptionBudget that still allows a disruption at the HPA minimum.",
+    description: "Every Deployment is covered by exactly one PodDisruptionBudget that still allows a disruption at its minimum scale (the HPA minimum, else spec.replicas).",
     severity: "high",
-    runbook: ["004.deploy.zero-downtime", "004.infra.autoscaling"],
+    runbook: ["004.deploy.zero-downtime"],
     remediation: fix,
     appliesTo: kubernetesKinds("apps/Deployment"),
     validateStack: (args, reportViolation: ReportViolation) => {
@@ -67,10 +66,6 @@ export const workloadsDeploymentMissingPdb = stackPolicy({
         for (const d of deployments) {
             const name = objectRef(d.type, d.props);
             const ns = namespaceOf(d.props);
-            const isCanary = d.props.metadata?.labels?.[trackLabel] === "canary";
-            if (!isCanary && hpasTargeting(args.resources, d).length === 0) {
-                reportViolation(`${name} has no HorizontalPodAutoscaler, so its disruption budget cannot be checked against an HPA minimum and it cannot absorb load. Add an autoscaling/v2 HorizontalPodAutoscaler targeting it with minReplicas of at least 2.`, d.urn);
-            }
             const covering = pdbs.filter((p) => selects(p, d));
             if (covering.length === 0) {
                 const labels = podLabelsOf(d.type, d.props);

@@ -1,6 +1,6 @@
-import { isOneOf, kubernetesKinds, stackPolicy, type GroupKind } from "../lib";
-import { configNumber, objectRef } from "./objects";
-import { defaultMinReplicas, hpasTargeting } from "./scaling";
+import { configNumber, isOneOf, kubernetesKinds, objectRef, stackPolicy, type GroupKind } from "../lib";
+import { minReplicas } from "./rules";
+import { hpasTargeting, specReplicas } from "./scaling";
 
 const replicated: readonly GroupKind[] = ["apps/Deployment", "apps/StatefulSet"];
 
@@ -18,19 +18,18 @@ export const workloadsDeploymentRequireReplicas = stackPolicy({
     appliesTo: kubernetesKinds(...replicated),
     configSchema: {
         properties: {
-            minReplicas: { type: "integer", minimum: 1, default: defaultMinReplicas },
+            minReplicas: { type: "integer", minimum: 1, default: minReplicas },
         },
     },
     validateStack: (args, reportViolation) => {
         // The CLI applies schema defaults, but getConfig() returns {} when no config is given.
-        const floor = configNumber(args.getConfig<Record<string, unknown>>(), "minReplicas", defaultMinReplicas);
+        const floor = configNumber(args.getConfig<Record<string, unknown>>(), "minReplicas", minReplicas);
         for (const w of args.resources) {
             if (!isOneOf(w.type, replicated)) continue;
             if (hpasTargeting(args.resources, w).length > 0) continue;
-            const replicas: unknown = w.props.spec?.replicas;
-            const count = typeof replicas === "number" ? replicas : 1;
+            const count = specReplicas(w.props);
             if (count >= floor) continue;
-            const text = typeof replicas === "number" ? `${replicas}` : "unset (1 by default)";
+            const text = typeof w.props.spec?.replicas === "number" ? `${count}` : "unset (1 by default)";
             reportViolation(`${objectRef(w.type, w.props)} spec.replicas is ${text}, below ${floor}, and no HorizontalPodAutoscaler scales it, so one crash or node drain takes it down. Set spec.replicas to at least ${floor} or add an HPA with minReplicas of at least ${floor}.`, w.urn);
         }
     },

@@ -1,6 +1,6 @@
-import { kubernetesKinds, resourcePolicy } from "../lib";
-import { configNumber, objectRef } from "./objects";
-import { defaultMinReplicas } from "./scaling";
+import { configNumber, fixTarget, kubernetesKinds, objectRef, resourcePolicy } from "../lib";
+import { minReplicas } from "./rules";
+import { hpaMinReplicas } from "./scaling";
 
 /**
  * An HPA keeps at least `minReplicas` (policy config, default 2: the runbook's "min: 2")
@@ -17,24 +17,27 @@ export const workloadsHpaConfigureReplicas = resourcePolicy({
     appliesTo: kubernetesKinds("autoscaling/HorizontalPodAutoscaler"),
     configSchema: {
         properties: {
-            minReplicas: { type: "integer", minimum: 1, default: defaultMinReplicas },
+            minReplicas: { type: "integer", minimum: 1, default: minReplicas },
         },
     },
     validateResource: (args, reportViolation) => {
         // The CLI applies schema defaults, but getConfig() returns {} when no config is given.
-        const floor = configNumber(args.getConfig<Record<string, unknown>>(), "minReplicas", defaultMinReplicas);
+        const floor = configNumber(args.getConfig<Record<string, unknown>>(), "minReplicas", minReplicas);
         const spec = args.props.spec;
         const min: unknown = spec?.minReplicas;
         const max: unknown = spec?.maxReplicas;
-        const minValue = typeof min === "number" ? min : 1; // the API's default
+        const minValue = hpaMinReplicas(args.props);
         const minText = typeof min === "number" ? `${min}` : "unset (1 by default)";
         const hpa = objectRef(args.type, args.props);
+        // For an HPA golive planned, the range is the service's replicas in the stack file.
+        const minField = fixTarget(args.urn, args.props, "spec.minReplicas", "replicas.min");
+        const maxField = fixTarget(args.urn, args.props, "spec.maxReplicas", "replicas.max");
         if (minValue < floor) {
-            reportViolation(`${hpa} minReplicas is ${minText}, below ${floor}, so one pod carries all traffic at low load and a single eviction is an outage. Set spec.minReplicas to at least ${floor}.`);
+            reportViolation(`${hpa} minReplicas is ${minText}, below ${floor}, so one pod carries all traffic at low load and a single eviction is an outage. Set ${minField} to at least ${floor}.`);
         }
         if (typeof max !== "number" || max <= minValue) {
             const maxText = typeof max === "number" ? `${max}` : "unset";
-            reportViolation(`${hpa} maxReplicas is ${maxText}, not above minReplicas ${minValue}, so it can never scale out. Set spec.maxReplicas above spec.minReplicas (e.g. 10).`);
+            reportViolation(`${hpa} maxReplicas is ${maxText}, not above minReplicas ${minValue}, so it can never scale out. Set ${maxField} above ${minValue} (e.g. 10).`);
         }
     },
 });

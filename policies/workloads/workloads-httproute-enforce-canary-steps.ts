@@ -1,18 +1,5 @@
-import { kubernetesKinds, resourcePolicy, type Json } from "../lib";
-import { objectRef } from "./objects";
-
-/** The fund-store runbook's steps, as the canary's share of a rule's traffic. */
-export const canarySteps: readonly number[] = [0, 10, 50, 100];
-
-/** The splits those steps allow, as the non-zero shares of a rule, sorted. */
-const allowedSplits: readonly (readonly number[])[] = [[100], [10, 90], [50, 50]];
-
-/**
- * How golive names a canary's backend: `<stable service>-canary`. A backendRef does not
- * carry labels, so the route alone tells which side is the canary only by name; without
- * such a name a 90/10 split is accepted either way round.
- */
-export const canaryBackendSuffix = "-canary";
+import { configKey, kubernetesKinds, objectRef, resourcePolicy, type Json } from "../lib";
+import { canarySteps, canarySuffix } from "./rules";
 
 function percent(x: number): string {
     return `${Math.round(x * 10) / 10}%`;
@@ -21,6 +8,15 @@ function percent(x: number): string {
 function sameSplit(a: readonly number[], b: readonly number[]): boolean {
     return a.length === b.length && a.every((x, i) => Math.abs(x - b[i]!) < 1e-9);
 }
+
+/** The splits the steps allow, as the non-zero shares of a rule, sorted: [100], [10, 90], [50, 50]. */
+const allowedSplits: readonly (readonly number[])[] = canarySteps
+    .map((step) => [step, 100 - step].filter((share) => share > 0).sort((a, b) => a - b))
+    .filter((split, i, all) => all.findIndex((s) => sameSplit(s, split)) === i);
+
+const orList = (items: readonly string[]) => `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]!}`;
+/** `100/0, 90/10, 50/50 or 0/100` */
+const splitsText = orList(canarySteps.map((step) => `${100 - step}/${step}`));
 
 /**
  * Canary traffic moves only in the runbook's steps (10 % -> 50 % -> 100 %), on the Gateway
@@ -31,15 +27,17 @@ function sameSplit(a: readonly number[], b: readonly number[]): boolean {
  */
 export const workloadsHttprouteEnforceCanarySteps = resourcePolicy({
     name: "workloads-httproute-enforce-canary-steps",
-    description: "HTTPRoute traffic splits follow the canary steps: stable/canary 100/0, 90/10, 50/50 or 0/100.",
+    description: `HTTPRoute traffic splits follow the canary steps: stable/canary ${splitsText}.`,
     severity: "high",
     runbook: ["002.canary.steps"],
-    remediation: "Set the stable/canary backendRefs weights to 100/0, 90/10, 50/50 or 0/100, moving one step at a time.",
+    remediation: `Set the stable/canary backendRefs weights to ${splitsText}, moving one step at a time.`,
     appliesTo: kubernetesKinds("gateway.networking.k8s.io/HTTPRoute"),
     validateResource: (args, reportViolation) => {
         const rules: Json = args.props.spec?.rules;
         if (!Array.isArray(rules)) return;
         const route = objectRef(args.type, args.props);
+        // For a route golive planned, the split is the service's canary weight in the stack file.
+        const weightKey = configKey(args.urn, args.props, "canary.weight");
         rules.forEach((rule: Json, i: number) => {
             const refs: Json[] = Array.isArray(rule?.backendRefs) ? rule.backendRefs : [];
             if (refs.length === 0) return;
@@ -54,12 +52,13 @@ export const workloadsHttprouteEnforceCanarySteps = resourcePolicy({
             }
             const shares = backends.map((b) => ({ ...b, share: (100 * b.weight) / total }));
             const nonZero = shares.map((s) => s.share).filter((s) => s > 0).sort((a, b) => a - b);
-            const canary = shares.filter((s) => s.name.endsWith(canaryBackendSuffix));
+            // Without a backend named as a canary, a 90/10 split is accepted either way round.
+            const canary = shares.filter((s) => s.name.endsWith(canarySuffix));
             const canaryOk = canary.length !== 1 || canarySteps.some((step) => Math.abs(step - canary[0]!.share) < 1e-9);
             if (allowedSplits.some((split) => sameSplit(split, nonZero)) && canaryOk) return;
             const split = shares.map((s) => `${percent(s.share)} to "${s.name}"`).join(" and ");
             const weights = backends.map((b) => b.weight).join(", ");
-            reportViolation(`${route} rules[${i}] sends ${split} (weights ${weights}), not a canary step. Set the stable/canary weights to 100/0, 90/10, 50/50 or 0/100.`);
+            reportViolation(`${route} rules[${i}] sends ${split} (weights ${weights}), not a canary step. ${weightKey ? `Set ${weightKey} to ${orList(canarySteps.map(String))}.` : `Set the stable/canary weights to ${splitsText}.`}`);
         });
     },
 });

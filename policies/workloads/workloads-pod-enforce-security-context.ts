@@ -1,5 +1,4 @@
-import { containersOf, kubernetesKinds, podSpecOf, podTemplateKinds, resourcePolicy, type Json } from "../lib";
-import { objectRef } from "./objects";
+import { containersOf, kubernetesKinds, objectRef, podSpecOf, podTemplateKinds, resourcePolicy, type Json } from "../lib";
 
 /** The Pod Security Standards "restricted" profile lets a container add back only this one. */
 const allowedAdd = new Set(["NET_BIND_SERVICE"]);

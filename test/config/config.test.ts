@@ -7,7 +7,7 @@ const notSecret = () => false;
 
 function problems(raw: Record<string, string>, isSecret: (k: string) => boolean = notSecret): string[] {
     try {
-        parseStackConfig(raw, isSecret, file);
+        parseStackConfig(raw, isSecret, file, "production");
     } catch (e) {
         assert.ok(e instanceof ConfigError, `expected a ConfigError, got ${String(e)}`);
         return e.problems;
@@ -18,11 +18,11 @@ function problems(raw: Record<string, string>, isSecret: (k: string) => boolean 
 describe("stack config", () => {
     it("accepts both example stacks and lists the secrets they name", () => {
         for (const stack of ["production", "staging"]) {
-            const c = parseStackConfig(rawConfig(stack), notSecret, `Pulumi.${stack}.yaml`);
+            const c = parseStackConfig(rawConfig(stack), notSecret, `Pulumi.${stack}.yaml`, stack);
             assert.equal(c.environment, stack);
             assert.deepEqual(c.services.map((s) => s.name), ["reporting-api", "q2q-pipeline", "notification-service", "export-service"]);
         }
-        const prod = parseStackConfig(rawConfig("production"), notSecret, file);
+        const prod = parseStackConfig(rawConfig("production"), notSecret, file, "production");
         assert.deepEqual(prod.secretRefs.map((r) => r.key), ["reportingApiDatabaseUrl", "openaiApiKey", "webhookHmacSecret", "pagerdutyIntegrationKey", "slackToken"]);
         assert.deepEqual(prod.services.map((s) => s.image), [
             "ghcr.io/teei/reporting-api:v2.5.0", "ghcr.io/teei/q2q-pipeline:v1.8.2",
@@ -31,7 +31,7 @@ describe("stack config", () => {
     });
 
     it("fills documented defaults: health path /health and alert thresholds from runbook 004", () => {
-        const c = parseStackConfig(rawConfig("production"), notSecret, file);
+        const c = parseStackConfig(rawConfig("production"), notSecret, file, "production");
         assert.equal(c.services[1]!.healthPath, "/health");
         assert.equal(c.alerting.errorRatePercent, 1);
         assert.equal(c.alerting.latencyP95Ms, 1000);
@@ -124,6 +124,55 @@ describe("stack config", () => {
         ]);
     });
 
+    it("refuses requests above limits naming the stack-file key, as the API server would refuse the Deployment", () => {
+        const raw = editedProduction("services", (s) => {
+            s[0].resources = { requests: { cpu: "2", memory: "1Gi" }, limits: { cpu: "1", memory: "512Mi" } };
+            return s;
+        });
+        assert.deepEqual(problems(raw), [
+            `${file}: golive:services[0].resources: requests.cpu "2" exceeds limits.cpu "1"; lower the request or raise the limit (the API server refuses a request above its limit)`,
+            `${file}: golive:services[0].resources: requests.memory "1Gi" exceeds limits.memory "512Mi"; lower the request or raise the limit (the API server refuses a request above its limit)`,
+        ]);
+    });
+
+    it("reads quantities as the API server does, in any notation", () => {
+        const raw = editedProduction("services", (s) => {
+            s[0].resources = { requests: { cpu: 1.5, memory: "0.5Gi" }, limits: { cpu: "1500m", memory: "1e9" } };
+            s[1].resources = { requests: { cpu: "250m", memory: "2 GB" }, limits: { memory: "4Gi" } };
+            return s;
+        });
+        assert.deepEqual(problems(raw), [
+            `${file}: golive:services[1].resources.requests.memory: must be a Kubernetes quantity such as 250m, 1, 1.5, 512Mi or 1Gi (got "2 GB")`,
+        ]);
+    });
+
+    it("refuses a stack file whose environment is not its stack's: a staging config for production", () => {
+        const staging = rawConfig("staging");
+        assert.deepEqual(problems(staging)[0], `${file}: golive:environment: is "staging" but stack "production" deploys production (stacks production and production-* are production, every other stack is staging); use the stack's own Pulumi.production.yaml, or set golive:environment: production and meet its rules`);
+    });
+
+    it("refuses a production config under a stack that is not production, whose policies are advisory", () => {
+        assert.throws(() => parseStackConfig(rawConfig("production"), notSecret, "Pulumi.production.yaml", "staging"), (e: unknown) => {
+            assert.ok(e instanceof ConfigError);
+            assert.deepEqual(e.problems, [`Pulumi.production.yaml: golive:environment: is "production" but stack "staging" deploys staging (stacks production and production-* are production, every other stack is staging); use the stack's own Pulumi.staging.yaml, or set golive:environment: staging and meet its rules`]);
+            return true;
+        });
+    });
+
+    it("takes production-<suffix> stacks for production and any other stack name for staging", () => {
+        assert.equal(parseStackConfig(rawConfig("production"), notSecret, file, "production-eu").environment, "production");
+        assert.equal(parseStackConfig(rawConfig("staging"), notSecret, "Pulumi.dev.yaml", "dev").environment, "staging");
+        assert.throws(() => parseStackConfig(rawConfig("staging"), notSecret, file, "production-eu"), ConfigError);
+    });
+
+    it("holds production to its paging floor, whatever else the file says: PagerDuty is required", () => {
+        const raw = editedProduction("alerting", (a) => { delete a.pagerduty; return a; });
+        assert.deepEqual(problems(raw), [
+            `${file}: golive:alerting.pagerduty: is required in production: alerts page the on-call through PagerDuty (runbook 004); set alerting.pagerduty.integrationKeySecret to the name of the secret holding the integration key`,
+        ]);
+        assert.equal(parseStackConfig(rawConfig("staging"), notSecret, "Pulumi.staging.yaml", "staging").alerting.pagerduty, undefined, "staging pages nobody");
+    });
+
     it("refuses a cluster the provider could only reach through the ambient kubeconfig", () => {
         const raw = editedProduction("cluster", (c) => { delete c.context; return c; });
         assert.deepEqual(problems(raw), [
@@ -134,6 +183,16 @@ describe("stack config", () => {
     it("never echoes a value put where a secret's name belongs, in case it is the secret", () => {
         const raw = editedProduction("alerting", (a) => ({ ...a, slack: { channel: "#launch-war-room", tokenSecret: "xoxb-9999-SLACKSECRETVALUE" } }));
         assert.deepEqual(problems(raw), [`${file}: golive:alerting.slack.tokenSecret: must name a secret config key in camelCase, e.g. pagerdutyIntegrationKey`]);
+    });
+
+    it("never echoes a value put where an object naming a secret belongs, in case it is the secret", () => {
+        const raw = editedProduction("alerting", (a) => ({ ...a, slack: "xoxb-9999-SLACKSECRETVALUE" }));
+        assert.deepEqual(problems(raw), [`${file}: golive:alerting.slack: expected object`]);
+    });
+
+    it("reports an env name that is also a secret env name at the secret's key, without echoing the plain value", () => {
+        const raw = editedProduction("services", (s) => { s[0].env.DATABASE_URL = "postgres://u:pw@db/x"; return s; });
+        assert.deepEqual(problems(raw), [`${file}: golive:services[0].secretEnv.DATABASE_URL: is also in env; keep DATABASE_URL in one place`]);
     });
 
     it("refuses a secret written in plain text in the stack file", () => {

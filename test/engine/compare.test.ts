@@ -14,9 +14,9 @@ function violation(over: Partial<Violation> = {}): Violation {
     return { policy: "workloads-hpa-configure-replicas", severity: "high", enforcementLevel: "mandatory", urn: hpaUrn, message: "HPA teei/api minReplicas is 1. Set it to 2.", runbook: [], ...over };
 }
 
-function findings(violations: Violation[], notEvaluated: Findings["notEvaluated"] = []): Findings {
-    const ok = !violations.some((v) => v.enforcementLevel === "mandatory") && !notEvaluated.some((n) => n.enforcementLevel === "mandatory");
-    return { stack: "production", ok, violations, checklist: [], notEvaluated };
+function findings(violations: Violation[], notEvaluated: Findings["notEvaluated"] = [], judged = true): Findings {
+    const ok = judged && !violations.some((v) => v.enforcementLevel === "mandatory") && !notEvaluated.some((n) => n.enforcementLevel === "mandatory");
+    return { stack: "production", ok, violations, checklist: [], notEvaluated, judged, policies: [] };
 }
 
 function engine(violations: Array<Partial<EngineViolation>>): EngineAnalysis {
@@ -59,6 +59,13 @@ describe("comparing golive's findings with the engine's policy events", () => {
         assert.equal(c.engine.pass, true);
         assert.equal(c.agree, true);
         assert.equal(compare(findings([], []), engine([{ enforcementLevel: "advisory", message: reason }]), stackUrn).agree, false);
+    });
+
+    it("expects golive alone to fail a stack no policy judged, which the engine passes with nothing to say", () => {
+        assert.equal(compare(findings([], [], false), engine([]), stackUrn).agree, true);
+        assert.equal(compare(findings([], [], true), engine([]), stackUrn).agree, true);
+        const passedUnjudged = { ...findings([], [], false), ok: true };
+        assert.equal(compare(passedUnjudged, engine([]), stackUrn).agree, false);
     });
 });
 

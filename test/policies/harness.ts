@@ -92,6 +92,12 @@ export async function stackNotApplicable(policy: Policy, resources: EngineResour
     return (await stackNotApplicableReasons(policy, resources)).map((n) => n.policy);
 }
 
+/** A policy's whole answer on one resource (`r`) or on the stack (`resources`): its diagnostics, and whether it judged at all. */
+export async function judgement(policy: Policy, target: EngineResource | EngineResource[]): Promise<{ diagnostics: Diagnostic[]; judged: boolean }> {
+    const resp = Array.isArray(target) ? await analyzeStackResponse(policy, target) : await analyzeResponse(policy, target);
+    return { diagnostics: diagnostics(resp, Array.isArray(target) ? null : target.urn), judged: notApplicableOf(resp).length === 0 };
+}
+
 /** The engine prefixes every violation with the policy's description and a newline. */
 function withoutDescription(policy: Policy, message: string): string {
     const prefix = `${policy.description}\n`;

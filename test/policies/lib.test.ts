@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { policies } from "../../policies/all";
-import { isKind, isWorkloadKind, kindOf, podSpecOf } from "../../policies/lib";
+import type { PolicyResource } from "@pulumi/policy";
+import { isKind, isWorkloadKind, kindOf, podSpecOf, resourcesOfType, resourceTypes } from "../../policies/lib";
 import { workloadsContainerDisallowUnpinnedImage, workloadsDeploymentMissingPdb } from "../../policies/workloads";
 import { notApplicableReasons, resource, stackNotApplicableReasons } from "./harness";
 
@@ -55,5 +56,26 @@ describe("Kubernetes kinds", () => {
         assert.equal(podSpecOf("kubernetes:batch/v1beta1:CronJob", { spec: { jobTemplate: { spec: template } } })?.path, "spec.jobTemplate.spec.template.spec");
         assert.equal(podSpecOf("kubernetes:core/v1:Pod", { spec: { containers: [] } })?.path, "spec");
         assert.equal(podSpecOf("kubernetes:core/v1:Service", { spec: {} }), undefined);
+    });
+});
+
+describe("resourceTypes, the applies-to of resources that are not Kubernetes objects", () => {
+    const alerts = resourceTypes("Cloud Monitoring alert policies", "gcp:monitoring/alertPolicy:AlertPolicy");
+
+    it("matches its type token exactly and nothing else", () => {
+        assert.deepEqual(
+            ["gcp:monitoring/alertPolicy:AlertPolicy", "gcp:monitoring/alertPolicy:AlertPolicyV2", "kubernetes:apps/v1:Deployment"].map((t) => alerts.matches(t, {})),
+            [true, false, false],
+        );
+    });
+
+    it("refuses to be built without a type token, which would silently match nothing", () => {
+        assert.throws(() => resourceTypes("nothing"), { message: 'resourceTypes("nothing") needs at least one type token' });
+    });
+
+    it("picks a stack's resources of several tokens in stack order", () => {
+        const r = (type: string, name: string) => ({ type, name, urn: name, props: {}, opts: {} }) as unknown as PolicyResource;
+        const stack = [r("cloudflare:index/record:Record", "a"), r("gcp:storage/bucket:Bucket", "b"), r("cloudflare:index/dnsRecord:DnsRecord", "c")];
+        assert.deepEqual(resourcesOfType(stack, "cloudflare:index/dnsRecord:DnsRecord", "cloudflare:index/record:Record").map((x) => x.name), ["a", "c"]);
     });
 });

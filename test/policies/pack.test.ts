@@ -32,6 +32,23 @@ describe("the policy pack as a whole", () => {
         }
     });
 
+    it("registers every policy file of every area in policies/all.ts, each with its test file", () => {
+        // Areas are the pack's folders but its library, its config and its builds, so a new
+        // area is covered the day its folder appears.
+        const areas = fs.readdirSync(policiesDir, { withFileTypes: true })
+            .filter((e) => e.isDirectory() && !["lib", "config", "node_modules"].includes(e.name) && !e.name.startsWith("."))
+            .map((e) => e.name);
+        assert.ok(areas.includes("workloads"), areas.join(", "));
+        const registered = new Set(policies.map((p) => p.name));
+        const files = areas.flatMap((area) => fs.readdirSync(path.join(policiesDir, area))
+            .filter((f) => f.endsWith(".ts") && policyNamePattern.test(f.slice(0, -3)))
+            .map((f) => ({ area, name: f.slice(0, -3) })));
+        assert.deepEqual(files.filter((f) => !f.name.startsWith(`${f.area}-`)).map((f) => `policies/${f.area}/${f.name}.ts`), [], "a policy file lives in the folder of its area");
+        assert.deepEqual(files.filter((f) => !registered.has(f.name)).map((f) => `policies/${f.area}/${f.name}.ts`), [], "not registered in policies/all.ts");
+        assert.deepEqual(files.filter((f) => !fs.existsSync(path.join(__dirname, f.area, `${f.name}.test.ts`))).map((f) => `test/policies/${f.area}/${f.name}.test.ts`), [], "missing test files");
+        assert.deepEqual(files.map((f) => f.name).sort(), [...registered].sort(), "every registered policy has its own file");
+    });
+
     it("has unique checklist ids", () => {
         const ids = checklist.map((c) => c.id);
         assert.equal(new Set(ids).size, ids.length);

@@ -2,7 +2,14 @@ import { strict as assert } from "node:assert";
 import type { Evaluation, PolicyMeta } from "../../tools/analyzer/evaluate";
 import type { Diagnostic } from "../../tools/analyzer/protocol";
 import { buildFindings, pendingReasons } from "../../tools/report/findings";
+import { checklist, type ChecklistItem } from "../../policies/checklist";
+import type { EngineResource } from "../../tools/analyzer/resource";
+import { exitCodeOf } from "../../tools/cli/command";
 import { verdict } from "../../tools/report/summary";
+
+function resource(type: string, name: string): EngineResource {
+    return { urn: `urn:pulumi:dev::site::${type}::${name}`, custom: true, type, inputs: {}, outputs: {}, dependencies: [], propertyDependencies: {} };
+}
 
 const pods: PolicyMeta = { name: "workloads-pod-enforce-security-context", description: "Pods are hardened.", severity: "high", level: "mandatory", runbook: ["004.services.workload-security"], remediation: "", url: "", applied: 3 };
 const images: PolicyMeta = { name: "workloads-container-disallow-unpinned-image", description: "Images are pinned.", severity: "high", level: "mandatory", runbook: ["004.services.target-versions"], remediation: "", url: "", applied: 3 };
@@ -63,12 +70,35 @@ describe("findings and the go/no-go verdict", () => {
         assert.equal(status(f, "004.services.target-versions"), "PENDING");
     });
 
-    it("keeps an item pending when its policy judged nothing in the stack, and says nothing was checked", () => {
+    it("keeps an item pending when its policy judged nothing in the stack, and does not pass a stack where nothing was checked", () => {
         const f = buildFindings("production", evaluation([{ ...pods, applied: 0 }, { ...images, applied: 0 }], []));
-        assert.equal(f.ok, true);
+        assert.equal(f.ok, false, "a gate that judged nothing must not pass a CI job");
+        assert.equal(exitCodeOf(f), 1);
         assert.equal(status(f, "004.services.target-versions"), "PENDING");
         assert.equal(pendingReasons(f).get("004.services.target-versions"), `nothing in this stack for ${images.name} to check`);
-        assert.match(verdict(f), /^NOTHING CHECKED for production: no policy applies to these resources; all \d+ checklist items are pending\.$/);
+    });
+
+    it("says why nothing was checked, naming the resource types it saw with their counts", () => {
+        const f = buildFindings("production", evaluation([{ ...pods, applied: 0 }, { ...images, applied: 0 }], []));
+        const seen = [resource("aws:s3/bucketV2:BucketV2", "assets"), resource("aws:s3/bucketV2:BucketV2", "logs"), resource("pulumi:pulumi:Stack", "site-dev")];
+        assert.equal(
+            verdict(f, seen),
+            `NOTHING CHECKED for production: no policy in the pack applies to any of the 3 resources seen (2 aws:s3/bucketV2:BucketV2, 1 pulumi:pulumi:Stack), so this run cannot pass a gate; all ${f.checklist.length} checklist items are pending. Check that this is the stack or the manifests you meant to gate.`,
+        );
+    });
+
+    it("counts a stack as checked when a policy judged a resource, even with no finding", () => {
+        const f = buildFindings("production", evaluation([{ ...pods, applied: 1 }, { ...images, applied: 0 }], []));
+        assert.equal(f.ok, true);
+        assert.equal(exitCodeOf(f), 0);
+    });
+
+    it("tells a person what to check and how for an item no policy enforces, never only that no policy checks it", () => {
+        const f = buildFindings("production", evaluation([pods, images], []));
+        const reasons = pendingReasons(f);
+        const dns: ChecklistItem | undefined = checklist.find((c) => c.id === "004.infra.dns-ttl");
+        assert.equal(reasons.get("004.infra.dns-ttl"), `manual: ${dns!.manual!}`);
+        assert.match(reasons.get("004.infra.dns-ttl")!, /^manual: Run `dig \+noall \+answer <host>` for every public host: .* TTL column is 300 or less\.$/);
     });
 
     it("leaves a disabled policy out of its checklist item", () => {

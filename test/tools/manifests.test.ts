@@ -8,14 +8,19 @@ import {
     pulumiType,
     readManifests,
     toEngineResource,
+    assertManifestsFolder,
     assertValidManifests,
+    generatedHeader,
     validateManifest,
     writeManifests,
     type ManifestObject,
 } from "../../tools/manifests";
+import { corpusPath, itCorpus } from "../corpus";
 
-/** Real manifests from well-known projects (the vendored, unedited corpus). */
-const CORPUS = path.join(__dirname, "../corpus/k8s-manifests");
+/** Real manifests from well-known projects (../shared/corpus, never copied here). */
+const CORPUS = corpusPath("k8s-manifests");
+/** golive's own multi-document manifest with the shapes the corpus taught us. */
+const SHOP = path.join(__dirname, "..", "fixtures", "k8s-manifests", "shop.yaml");
 
 /** A scratch directory per test file, removed at the end. */
 let tmp: string;
@@ -103,12 +108,12 @@ describe("tools/manifests", () => {
         };
 
         for (const [file, kinds] of Object.entries(expected)) {
-            it(`reads ${file} as ${Object.entries(kinds).map(([k, n]) => `${n} ${k}`).join(", ")}`, async () => {
+            itCorpus(`reads ${file} as ${Object.entries(kinds).map(([k, n]) => `${n} ${k}`).join(", ")}`, async () => {
                 assert.deepEqual(countKinds(await readManifests(path.join(CORPUS, file))), kinds);
             });
         }
 
-        it("reads the whole directory as 48 objects from its 9 files in name order", async () => {
+        itCorpus("reads the whole directory as 48 objects from its 9 files in name order", async () => {
             const objects = await readManifests(CORPUS);
             assert.equal(objects.length, 48);
             const files = [...new Set(objects.map((o) => path.basename(o.file)))];
@@ -123,7 +128,7 @@ describe("tools/manifests", () => {
             });
         });
 
-        it("places the first Online Boutique object after the licence comment, at document 0 line 21", async () => {
+        itCorpus("places the first Online Boutique object after the licence comment, at document 0 line 21", async () => {
             const [first] = await readManifests(path.join(CORPUS, "GoogleCloudPlatform__microservices-demo__kubernetes-manifests.yaml"));
             assert.deepEqual(
                 { ...first, object: undefined },
@@ -140,7 +145,7 @@ describe("tools/manifests", () => {
             );
         });
 
-        it("reads an apiVersion followed by an end-of-line comment as the bare apiVersion", async () => {
+        itCorpus("reads an apiVersion followed by an end-of-line comment as the bare apiVersion", async () => {
             const objects = await readManifests(path.join(CORPUS, "kubernetes__examples__guestbook-all-in-one.yaml"));
             assert.deepEqual(
                 objects.map((o) => `${o.documentIndex} ${o.line} ${o.type} ${o.name}`),
@@ -155,7 +160,7 @@ describe("tools/manifests", () => {
             );
         });
 
-        it("keeps the namespace of the kube-prometheus objects and leaves it absent elsewhere", async () => {
+        itCorpus("keeps the namespace of the kube-prometheus objects and leaves it absent elsewhere", async () => {
             const objects = await readManifests(CORPUS);
             assert.deepEqual(
                 objects.filter((o) => o.namespace !== undefined).map((o) => `${o.type} ${o.namespace}/${o.name}`),
@@ -167,7 +172,7 @@ describe("tools/manifests", () => {
             );
         });
 
-        it("reads the HPA's custom Pods metric with its double-spaced averageValue as the number 4", async () => {
+        itCorpus("reads the HPA's custom Pods metric with its double-spaced averageValue as the number 4", async () => {
             const [hpa] = await readManifests(path.join(CORPUS, "kubernetes__examples__vllm-horizontal-pod-autoscaler.yaml"));
             const spec = hpa?.object.spec as { metrics: Array<{ type: string; pods: { target: { averageValue: unknown } } }> };
             assert.equal(hpa?.type, "kubernetes:autoscaling/v2:HorizontalPodAutoscaler");
@@ -175,10 +180,41 @@ describe("tools/manifests", () => {
             assert.equal(spec.metrics[0]?.pods.target.averageValue, 4);
         });
 
-        it("finds every corpus object valid against the Kubernetes schemas", async () => {
+        itCorpus("finds every corpus object valid against the Kubernetes schemas", async () => {
             const results = await Promise.all((await readManifests(CORPUS)).map((o) => validateManifest(o.object)));
             assert.equal(results.length, 48);
             assert.deepEqual(results.filter((r) => !r.schema || r.errors.length > 0), []);
+        });
+    });
+
+    describe("reading golive's own multi-document fixture", () => {
+        it("reads four objects, the first after the comment header, at document 0 line 5", async () => {
+            const objects = await readManifests(SHOP);
+            assert.deepEqual(
+                objects.map((o) => `${o.documentIndex} ${o.line} ${o.type} ${o.namespace}/${o.name}`),
+                [
+                    "0 5 kubernetes:apps/v1:Deployment shop/web",
+                    "1 26 kubernetes:core/v1:Service shop/web",
+                    "2 38 kubernetes:autoscaling/v2:HorizontalPodAutoscaler shop/web",
+                    "3 59 kubernetes:networking.k8s.io/v1:NetworkPolicy shop/web",
+                ],
+            );
+        });
+
+        it("reads an apiVersion followed by an end-of-line comment as the bare apiVersion", async () => {
+            const [deployment] = await readManifests(SHOP);
+            assert.equal(deployment?.apiVersion, "apps/v1");
+        });
+
+        it("reads the HPA's averageValue written after two spaces as the number 4", async () => {
+            const hpa = (await readManifests(SHOP))[2];
+            const spec = hpa?.object.spec as { metrics: Array<{ pods: { target: { averageValue: unknown } } }> };
+            assert.equal(spec.metrics[0]?.pods.target.averageValue, 4);
+        });
+
+        it("finds every object valid against the Kubernetes schemas", async () => {
+            const results = await Promise.all((await readManifests(SHOP)).map((o) => validateManifest(o.object)));
+            assert.deepEqual(results.map((r) => [r.schema !== undefined, r.errors]), [[true, []], [true, []], [true, []], [true, []]]);
         });
     });
 
@@ -368,6 +404,23 @@ describe("tools/manifests", () => {
             assert.deepEqual((await validateManifest(slashed)).errors, ['Deployment teei/../etc: metadata.name "../etc" may not be "." or ".." or contain "/" or "%"']);
         });
 
+        it("refuses what the API server refuses though the schema allows it: requests above limits", async () => {
+            const d = deployment();
+            const spec = d.spec as { template: { spec: { containers: Array<Record<string, unknown>> } } };
+            spec.template.spec.containers[0]!.resources = { requests: { cpu: "2", memory: "1Gi" }, limits: { cpu: "1", memory: "512Mi" } };
+            assert.deepEqual((await validateManifest(d)).errors, [
+                'Deployment teei/reporting-api: spec.template.spec.containers[0].resources.requests.cpu "2" exceeds limits.cpu "1"; lower the request or raise the limit (the API server refuses a request above its limit)',
+                'Deployment teei/reporting-api: spec.template.spec.containers[0].resources.requests.memory "1Gi" exceeds limits.memory "512Mi"; lower the request or raise the limit (the API server refuses a request above its limit)',
+            ]);
+            assert.deepEqual((await validateManifest(d, { apiRules: false })).errors, [], "analyze --manifests leaves them to the policy pack");
+        });
+
+        it("applies the API server's rules only to an object that passes its schema, so a problem is reported once", async () => {
+            const d = deployment();
+            delete (d.spec as Record<string, unknown>).selector;
+            assert.deepEqual((await validateManifest(d)).errors, ["Deployment teei/reporting-api: spec.selector is required"]);
+        });
+
         it("says a Gateway API HTTPRoute was not validated, apart from errors", async () => {
             const route = { apiVersion: "gateway.networking.k8s.io/v1", kind: "HTTPRoute", metadata: { name: "reporting-api", namespace: "teei" }, spec: { parentRefs: "not even a list" } };
             assert.deepEqual(await validateManifest(route), {
@@ -396,22 +449,22 @@ describe("tools/manifests", () => {
 
     describe("engine resources", () => {
         it("names a namespaced object <namespace>/<name> in a manifests URN, with the object as inputs and outputs", async () => {
-            const objects = await readManifests(path.join(CORPUS, "prometheus-operator__kube-prometheus__prometheusAdapter-podDisruptionBudget.yaml"));
-            const m = objects[0]!;
+            const objects = await readManifests(SHOP);
+            const m = objects[2]!;
             const r = toEngineResource(m);
             assert.deepEqual(r, {
-                urn: "urn:pulumi:manifests::golive::kubernetes:policy/v1:PodDisruptionBudget::monitoring/prometheus-adapter",
+                urn: "urn:pulumi:manifests::golive::kubernetes:autoscaling/v2:HorizontalPodAutoscaler::shop/web",
                 custom: true,
-                type: "kubernetes:policy/v1:PodDisruptionBudget",
+                type: "kubernetes:autoscaling/v2:HorizontalPodAutoscaler",
                 inputs: m.object,
                 outputs: m.object,
                 dependencies: [],
                 propertyDependencies: {},
             });
-            assert.equal((r.inputs.spec as { minAvailable: number }).minAvailable, 1);
+            assert.equal((r.inputs.spec as { minReplicas: number }).minReplicas, 1);
         });
 
-        it("gives the same URN to same-named objects of different files that set no namespace", async () => {
+        itCorpus("gives the same URN to same-named objects of different files that set no namespace", async () => {
             // Online Boutique and guestbook both declare a Deployment and a Service "frontend".
             const urns = (await readManifests(CORPUS)).map((m) => toEngineResource(m).urn);
             const duplicates = [...new Set(urns.filter((u, i) => urns.indexOf(u) !== i))];
@@ -421,7 +474,7 @@ describe("tools/manifests", () => {
             ]);
         });
 
-        it("names an object without a namespace by its name alone", async () => {
+        itCorpus("names an object without a namespace by its name alone", async () => {
             const [hpa] = await readManifests(path.join(CORPUS, "stefanprodan__podinfo__kustomize-hpa.yaml"));
             assert.equal(toEngineResource(hpa!).urn, "urn:pulumi:manifests::golive::kubernetes:autoscaling/v2:HorizontalPodAutoscaler::podinfo");
         });
@@ -436,7 +489,7 @@ describe("tools/manifests", () => {
                 { apiVersion: "gateway.networking.k8s.io/v1", kind: "HTTPRoute", metadata: { name: "reporting-api", namespace: "teei" }, spec: { hostnames: ["reports.example.org"] } },
                 { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "reporting-api", namespace: "teei" }, data: { FEATURE_EXPORT: "on", y: "yes", MODE: "0755" } },
             ];
-            const files = await writeManifests(dir, objects);
+            const { files } = await writeManifests(dir, objects);
             assert.deepEqual(files, [
                 path.join(dir, "configmap-teei-reporting-api.yaml"),
                 path.join(dir, "deployment-teei-reporting-api.yaml"),
@@ -450,8 +503,8 @@ describe("tools/manifests", () => {
 
         it("quotes strings that kubectl's YAML 1.1 would read as booleans or numbers", async () => {
             const dir = path.join(tmp, "out", "quoted");
-            const [file] = await writeManifests(dir, [{ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "flags", namespace: "n" }, data: { y: "yes", FEATURE_EXPORT: "on", MODE: "0755" } }]);
-            assert.equal(fs.readFileSync(file!, "utf8"), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: flags\n  namespace: "n"\ndata:\n  "y": "yes"\n  FEATURE_EXPORT: "on"\n  MODE: "0755"\n');
+            const [file] = (await writeManifests(dir, [{ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "flags", namespace: "n" }, data: { y: "yes", FEATURE_EXPORT: "on", MODE: "0755" } }])).files;
+            assert.equal(fs.readFileSync(file!, "utf8"), `${generatedHeader}\n` + 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: flags\n  namespace: "n"\ndata:\n  "y": "yes"\n  FEATURE_EXPORT: "on"\n  MODE: "0755"\n');
         });
 
         it("validates planned objects without writing them, listing every invalid one", async () => {
@@ -491,6 +544,58 @@ describe("tools/manifests", () => {
                 `refusing to write manifests to ${dir}: 1 problem\n  HorizontalPodAutoscaler teei/api: would be written to ${path.join(dir, "horizontalpodautoscaler-teei-api.yaml")}, as HorizontalPodAutoscaler teei/api is`,
             );
             assert.equal(fs.existsSync(dir), false);
+        });
+
+        it("leaves the folder holding exactly the last plan's objects, removing the files of an earlier plan", async () => {
+            const dir = path.join(tmp, "out", "replanned");
+            const canary = deployment("export-service-canary");
+            await writeManifests(dir, [deployment("export-service"), canary, { apiVersion: "v1", kind: "Namespace", metadata: { name: "teei" } }]);
+            const second = await writeManifests(dir, [deployment("export-service"), { apiVersion: "v1", kind: "Namespace", metadata: { name: "teei" } }]);
+            assert.deepEqual(fs.readdirSync(dir).sort(), ["deployment-teei-export-service.yaml", "namespace-teei.yaml"]);
+            assert.deepEqual(second.removed, [path.join(dir, "deployment-teei-export-service-canary.yaml")]);
+            assert.deepEqual((await readManifests(dir)).map((o) => o.name), ["export-service", "teei"]);
+            assert.deepEqual(fs.readdirSync(path.dirname(dir)).filter((f) => f.includes("golive-")), [], "no staging folder left beside it");
+        });
+
+        it("starts every file it writes with golive's header, so the next plan knows the file is its own", async () => {
+            const dir = path.join(tmp, "out", "headed");
+            const { files } = await writeManifests(dir, [deployment(), { apiVersion: "v1", kind: "Namespace", metadata: { name: "teei" } }]);
+            for (const file of files) assert.equal(fs.readFileSync(file, "utf8").split("\n")[0], generatedHeader);
+            assert.deepEqual(await assertManifestsFolder(dir), files.map((f) => path.basename(f)));
+        });
+
+        it("refuses, in one line naming it, a folder holding a file golive did not write, and changes nothing", async () => {
+            const dir = path.join(tmp, "out", "shared");
+            await writeManifests(dir, [deployment("fund-store")]);
+            fs.writeFileSync(path.join(dir, "zz-ingress.yaml"), "apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: web}\n");
+            const before = fs.readdirSync(dir).sort();
+            const message = await failure(writeManifests(dir, [deployment("reporting-api")]));
+            assert.equal(
+                message,
+                `refusing to write manifests to ${dir}: ${path.join(dir, "zz-ingress.yaml")} was not written by golive (no golive header on its first line); ` +
+                    "each plan replaces the folder's contents and never deletes a file golive did not write: move it out or choose another folder",
+            );
+            assert.deepEqual(fs.readdirSync(dir).sort(), before);
+            assert.equal(await failure(assertManifestsFolder(dir)), message);
+        });
+
+        it("counts the other files golive did not write, and treats a hand-edited header or a sub-folder as not golive's", async () => {
+            const dir = path.join(tmp, "out", "crowded");
+            await writeManifests(dir, [deployment()]);
+            fs.writeFileSync(path.join(dir, "a.yaml"), `# edited\n${generatedHeader}\nkind: ConfigMap\n`);
+            fs.mkdirSync(path.join(dir, "base"));
+            fs.writeFileSync(path.join(dir, ".gitkeep"), "");
+            const message = await failure(assertManifestsFolder(dir));
+            assert.match(message, new RegExp(`^refusing to write manifests to ${dir}: ${path.join(dir, ".gitkeep")} \\(and 2 others: a\\.yaml, base\\) was not written by golive`));
+            assert.equal(message.split("\n").length, 1);
+        });
+
+        it("accepts a folder that does not exist yet, and refuses a file where the folder should be", async () => {
+            assert.deepEqual(await assertManifestsFolder(path.join(tmp, "out", "not-yet")), []);
+            const file = path.join(tmp, "out", "plain-file");
+            fs.mkdirSync(path.dirname(file), { recursive: true });
+            fs.writeFileSync(file, "");
+            assert.equal(await failure(assertManifestsFolder(file)), `cannot write manifests to ${file}: it is a file, not a folder`);
         });
 
         it("leaves no file behind when the directory cannot be written", async () => {

@@ -1,12 +1,13 @@
 /**
  * Evaluates the policy pack against a set of resources exactly as the engine drives it:
- * start the pack, GetAnalyzerInfo, Configure with the stack's policy config, ConfigureStack,
- * Analyze for every resource (inputs), then AnalyzeStack once (outputs of all resources).
+ * start the pack, GetAnalyzerInfo (the policy config is validated against it here, before
+ * any work), Configure with the stack's policy config, ConfigureStack, Analyze for every
+ * resource (inputs), then AnalyzeStack once (outputs of all resources).
  */
 import * as analyzerProto from "@pulumi/pulumi/proto/analyzer_pb";
 import { runbookTagPrefix } from "../../policies/lib/define";
 import { startPolicyPack, type RunningPack } from "./pack-process";
-import { configureRequest, resolvePolicyConfig, type Level } from "./policy-config";
+import { configureRequest, resolvePolicyConfig, type EffectivePolicyConfig, type Level } from "./policy-config";
 import { analyzeRequest, analyzeStackRequest, diagnostics, type Diagnostic } from "./protocol";
 import type { EngineResource } from "./resource";
 import { rpc } from "./rpc";
@@ -36,39 +37,77 @@ export interface Evaluation {
     startMs: number;
 }
 
-export interface EvaluateOptions {
+export interface GateOptions {
     packDir: string;
+    /** The `--policy-pack-config` file. */
     policyConfigFile: string;
-    project: string;
-    stack: string;
-    dryRun: boolean;
     /** Progress lines for the terminal. */
     progress?: (line: string) => void;
 }
 
+/** The stack the resources belong to, as ConfigureStack tells the pack. */
+export interface Target {
+    project: string;
+    stack: string;
+    dryRun: boolean;
+}
+
+export type EvaluateOptions = GateOptions & Target;
+
+/**
+ * A pack started and configured, ready to judge one stack: what the engine does before the
+ * first resource, so a bad policy config is refused (InputError) before any work.
+ */
+export interface Gate {
+    evaluate(resources: readonly EngineResource[], target: Target): Promise<Evaluation>;
+    stop(): void;
+}
+
 const severityNames = ["low", "low", "medium", "high", "critical"] as const;
 
-export async function evaluate(resources: readonly EngineResource[], opts: EvaluateOptions): Promise<Evaluation> {
+/** Starts the pack, asks what it is (GetAnalyzerInfo), and resolves and validates the policy config against it. */
+export async function openGate(opts: GateOptions): Promise<Gate> {
     const t0 = Date.now();
     opts.progress?.(`starting policy pack ${opts.packDir} ...`);
     const pack = await startPolicyPack(opts.packDir);
     const startMs = Date.now() - t0;
     try {
-        return { ...(await evaluateWith(pack, resources, opts)), startMs };
-    } finally {
+        const info = await rpc.getAnalyzerInfo(pack.client);
+        const config = resolvePolicyConfig(opts.policyConfigFile, info);
+        return {
+            evaluate: async (resources, target) => ({ ...(await judge(pack, info, config, resources, target, opts.progress)), startMs }),
+            stop: () => pack.stop(),
+        };
+    } catch (e) {
         pack.stop();
+        throw e;
     }
 }
 
-/** One evaluation on a pack that is already serving (a test may reuse one pack for many). */
-export async function evaluateWith(pack: RunningPack, resources: readonly EngineResource[], opts: Omit<EvaluateOptions, "packDir">): Promise<Omit<Evaluation, "startMs">> {
-    const info = await rpc.getAnalyzerInfo(pack.client);
-    const config = resolvePolicyConfig(opts.policyConfigFile, info);
+/** One evaluation, start to stop: open the gate, judge the resources, stop the pack. */
+export async function evaluate(resources: readonly EngineResource[], opts: EvaluateOptions): Promise<Evaluation> {
+    const gate = await openGate(opts);
+    try {
+        return await gate.evaluate(resources, opts);
+    } finally {
+        gate.stop();
+    }
+}
+
+async function judge(
+    pack: RunningPack,
+    info: analyzerProto.AnalyzerInfo,
+    config: ReadonlyMap<string, EffectivePolicyConfig>,
+    resources: readonly EngineResource[],
+    target: Target,
+    progress: ((line: string) => void) | undefined,
+): Promise<Omit<Evaluation, "startMs">> {
+    // Configure here rather than at open: a pack shared by a test run may have judged another stack since.
     await rpc.configure(pack.client, configureRequest(config));
     const stackReq = new analyzerProto.AnalyzerStackConfigureRequest();
-    stackReq.setStack(opts.stack);
-    stackReq.setProject(opts.project);
-    stackReq.setDryRun(opts.dryRun);
+    stackReq.setStack(target.stack);
+    stackReq.setProject(target.project);
+    stackReq.setDryRun(target.dryRun);
     await rpc.configureStack(pack.client, stackReq);
 
     const policies: PolicyMeta[] = info.getPoliciesList().map((p) => ({
@@ -91,7 +130,7 @@ export async function evaluateWith(pack: RunningPack, resources: readonly Engine
         }
     };
 
-    opts.progress?.(`${info.getName()}@${info.getVersion()}: ${policies.length} policies; analyzing ${resources.length} resources ...`);
+    progress?.(`${info.getName()}@${info.getVersion()}: ${policies.length} policies; analyzing ${resources.length} resources ...`);
     const t1 = Date.now();
     const index = new Map(resources.map((r) => [r.urn, r]));
     const found: Diagnostic[] = [];

@@ -1,13 +1,15 @@
 /**
  * Starts the policy pack as the Pulumi CLI does for a Node.js pack: `node
- * @pulumi/pulumi/cmd/run-policy-pack <engine-address> <pack-dir>` with the pack folder as
- * working directory. run-policy-pack registers ts-node (type-checking the pack), loads its
- * main module, and `new PolicyPack` prints the Analyzer service's port on stdout.
+ * @pulumi/pulumi/cmd/run-policy-pack <engine-address> .` with the pack folder as working
+ * directory; `new PolicyPack` prints the Analyzer service's port on stdout. The folder is
+ * the pack compiled once per version of its sources (pack-build.ts), so a start does not
+ * type-check the pack again.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import * as path from "node:path";
 import { credentials } from "@grpc/grpc-js";
 import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import { builtPack } from "./pack-build";
 
 export interface RunningPack {
     client: AnalyzerClient;
@@ -18,10 +20,58 @@ export interface RunningPack {
 /** The CLI passes its own gRPC address; the pack does not call back during analysis. */
 const engineAddress = "127.0.0.1:0";
 
+/** The serving packs shared by a whole process (a test run), by folder and environment; undefined when not sharing. */
+let shared: Map<string, Promise<RunningPack>> | undefined;
+
+/**
+ * From now on, `startPolicyPack` hands out one serving pack per folder for the whole
+ * process and its `stop()` leaves it running: a test run starts the pack once, not once per
+ * case. Each evaluation still sends GetAnalyzerInfo, Configure and ConfigureStack, as the
+ * engine does, so nothing of one run's configuration carries into the next.
+ */
+export function sharePolicyPacks(): void {
+    shared ??= new Map();
+}
+
+/** Stops the shared packs and goes back to one pack per start. */
+export async function stopSharedPolicyPacks(): Promise<void> {
+    const packs = shared;
+    shared = undefined;
+    for (const p of packs?.values() ?? []) {
+        try {
+            (await p).stop();
+        } catch {
+            // A pack that failed to start has nothing to stop.
+        }
+    }
+}
+
 export function startPolicyPack(packDir: string, timeoutMs = 90_000): Promise<RunningPack> {
-    const entry = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [packDir] });
+    if (!shared) return spawnPack(packDir, timeoutMs);
+    // The pack reads GOLIVE_* (the clock of `analyze --now`) from its environment at start.
+    const env = Object.entries(process.env).filter(([k]) => k.startsWith("GOLIVE_")).sort();
+    const key = JSON.stringify([path.resolve(packDir), env]);
+    let pack = shared.get(key);
+    if (!pack) {
+        const started = spawnPack(packDir, timeoutMs);
+        const packs = shared;
+        started.catch(() => packs.delete(key));
+        packs.set(key, started);
+        pack = started;
+    }
+    return pack.then((p) => ({ ...p, stop: () => undefined }));
+}
+
+function spawnPack(packDir: string, timeoutMs: number): Promise<RunningPack> {
+    let dir: string;
+    try {
+        dir = builtPack(packDir);
+    } catch (e) {
+        return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+    }
+    const entry = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [dir] });
     const child: ChildProcess = spawn(process.execPath, [entry, engineAddress, "."], {
-        cwd: path.resolve(packDir),
+        cwd: dir,
         stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";

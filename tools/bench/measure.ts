@@ -5,14 +5,14 @@
  */
 import { parseStackConfig } from "../../config";
 import { evaluate } from "../analyzer/evaluate";
-import { packDir, policyConfigFile, projectDir } from "../cli/main";
+import { packDir, policyConfigFile, projectDir } from "../cli/command";
 import { runProgram } from "../plan/record";
 import { readStackFile } from "../plan/stack-config";
 
 async function main() {
     const [stack, stackFile] = process.argv.slice(2) as [string, string];
     const file = readStackFile(projectDir, stack, stackFile);
-    parseStackConfig(file.config, () => false, file.file);
+    parseStackConfig(file.config, () => false, file.file, stack);
     const t0 = performance.now();
     const program = await runProgram({ projectDir, project: "golive", stack, config: file.config, secretKeys: [] });
     const programMs = performance.now() - t0;

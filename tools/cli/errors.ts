@@ -6,4 +6,4 @@ export class InputError extends Error {
     }
 }
 
-export const exitCodes = { ok: 0, violations: 1, badInput: 2 } as const;
+export const exitCodes = { ok: 0, violations: 1, badInput: 2, internal: 3 } as const;

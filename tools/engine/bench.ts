@@ -11,10 +11,10 @@ import * as os from "node:os";
 import * as path from "node:path";
 import * as YAML from "yaml";
 import { InputError } from "../cli/errors";
-import { parse, projectDir, run } from "../cli/main";
-import type { Findings } from "../report/findings";
+import { exitWith, parse, projectDir, runCommand } from "../cli/command";
+import type { FindingsFile } from "../report/findings-file";
 import { ensureEngine } from "./build";
-import { compare, explain, rootStackUrn } from "./compare";
+import { compare, explain, fromFindingsFile, rootStackUrn } from "./compare";
 import { golive } from "./golive";
 import { engineSandbox, policyAnalyze } from "./pulumi";
 
@@ -63,7 +63,7 @@ async function main(): Promise<number> {
         if (g.code !== 0 && g.code !== 1) throw new Error(`npm run analyze failed (exit ${g.code}):\n${g.stderr}`);
         const e = await policyAnalyze(exportFile, path.join(projectDir, "policies", "config", "production.json"), sandbox);
         if (e.result === undefined) throw new Error(`pulumi policy analyze failed (exit ${e.code}):\n${e.stderr}`);
-        const c = compare(JSON.parse(fs.readFileSync(findingsFile, "utf8")) as Findings, e, rootStackUrn(resources));
+        const c = compare(fromFindingsFile(JSON.parse(fs.readFileSync(findingsFile, "utf8")) as FindingsFile), e, rootStackUrn(resources));
 
         console.log("judge | wall | peak RSS (largest process) | violations | verdict");
         console.log(`npm run analyze -- --file | ${seconds(g.ms)} | ${g.maxRssMb ?? "?"} MB | ${c.golive.violations.length} | ${c.golive.pass ? "pass" : "fail"}`);
@@ -76,4 +76,4 @@ async function main(): Promise<number> {
     }
 }
 
-run(main);
+exitWith(runCommand(main));

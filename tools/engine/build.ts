@@ -2,8 +2,9 @@
  * npm run engine:build [-- --force] [-- --check-pin]
  * Builds the real Pulumi CLI (`pulumi`, from github.com/pulumi/pulumi/pkg/v3 at the version
  * engine/go.mod pins) and golive's Node.js language host (`pulumi-language-nodejs`, which
- * starts Node.js policy packs for it) into .engine/bin. Idempotent: when the binaries were
- * built from the same go.mod, go.sum, host source and Go toolchain, it does nothing.
+ * starts Node.js policy packs for it) into the engine cache outside the clone (layout.ts),
+ * and links .engine to it. Idempotent: when a build from the same go.mod, go.sum, host
+ * source and Go toolchain is in the cache (from any clone), it does nothing.
  * `--check-pin` asks the Go module proxy which CLI version is closest to the @pulumi/pulumi
  * SDK in package-lock.json and says whether the pin is that one (exit 1 when it is not).
  */
@@ -13,10 +14,10 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { InputError } from "../cli/errors";
-import { parse, run } from "../cli/main";
+import { exitWith, parse, runCommand } from "../cli/command";
 import {
-    binDir, byCloseness, cliModule, cliPackage, engineDir, goModuleDir, languageHostBin, languageHostPackage,
-    lockedSdkVersion, pinnedVersion, pulumiBin, stampFile, versionVariable,
+    buildLayout, byCloseness, cliModule, cliPackage, engineLink, goModuleDir, languageHostPackage, layoutAt, lockedSdkVersion,
+    pinnedVersion, versionVariable, type EngineBuild,
 } from "./layout";
 
 interface Stamp {
@@ -62,9 +63,9 @@ function inputsHash(go: string): string {
     return h.digest("hex");
 }
 
-function readStamp(): Stamp | undefined {
+function readStamp(build: EngineBuild): Stamp | undefined {
     try {
-        return JSON.parse(fs.readFileSync(stampFile, "utf8")) as Stamp;
+        return JSON.parse(fs.readFileSync(build.stampFile, "utf8")) as Stamp;
     } catch {
         return undefined;
     }
@@ -72,57 +73,85 @@ function readStamp(): Stamp | undefined {
 
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 
-/** The built binaries are current when the stamp matches this checkout and both exist. */
-export function isCurrent(go = findGo()): boolean {
-    const stamp = readStamp();
-    return stamp !== undefined && stamp.inputs === inputsHash(go) && fs.existsSync(pulumiBin) && fs.existsSync(languageHostBin);
+/** Where this checkout's build is (or goes): keyed by the pinned version and the inputs hash. */
+export function currentBuild(go = findGo()): EngineBuild {
+    return buildLayout(pinnedVersion(), inputsHash(go));
 }
 
-/** Builds what is missing or stale; returns whether it built anything. */
-export function ensureEngine(opts: { force?: boolean; log?: Log } = {}): boolean {
+/** A build is complete when its stamp, written last, and both binaries exist. */
+function complete(build: EngineBuild): boolean {
+    return readStamp(build) !== undefined && fs.existsSync(build.pulumiBin) && fs.existsSync(build.languageHostBin);
+}
+
+/** The built binaries are current when the build for this checkout's inputs is complete. */
+export function isCurrent(go = findGo()): boolean {
+    return complete(currentBuild(go));
+}
+
+/** Points the clone's .engine at the build (a convenience for PATH=$PWD/.engine/bin). */
+function link(build: EngineBuild, log: Log): void {
+    try {
+        if (fs.lstatSync(engineLink).isSymbolicLink() && fs.readlinkSync(engineLink) === build.dir) return;
+        fs.rmSync(engineLink, { recursive: true, force: true });
+    } catch {
+        // no link yet
+    }
+    fs.symlinkSync(build.dir, engineLink);
+    log(`linked ${path.relative(process.cwd(), engineLink) || engineLink} -> ${build.dir}`);
+}
+
+/** Builds what is missing; returns the build and whether it built anything. */
+export function ensureEngine(opts: { force?: boolean; log?: Log } = {}): { build: EngineBuild; built: boolean } {
     const log = opts.log ?? ((line: string) => console.log(`engine: ${line}`));
     const go = findGo();
     const version = pinnedVersion();
-    const inputs = inputsHash(go);
-    const stamp = readStamp();
-    if (!opts.force && stamp?.inputs === inputs && fs.existsSync(pulumiBin) && fs.existsSync(languageHostBin)) {
-        log(`pulumi ${version} and pulumi-language-nodejs are built in ${path.relative(process.cwd(), binDir) || binDir} (${stamp.builtAt}); nothing to do`);
-        return false;
+    const build = currentBuild(go);
+    if (!opts.force && complete(build)) {
+        const stamp = readStamp(build)!;
+        log(`pulumi ${version} and pulumi-language-nodejs are built in ${build.dir} (${stamp.builtAt}, from this checkout's engine/go.mod, go.sum, host source and ${stamp.go}); nothing to do`);
+        link(build, log);
+        return { build, built: false };
     }
     const goVersion = capture(go, ["env", "GOVERSION"]);
-    log(`building the Pulumi CLI ${version} (SDK in package-lock.json: ${lockedSdkVersion()}) with ${goVersion}, GOMODCACHE ${capture(go, ["env", "GOMODCACHE"])}`);
-    fs.mkdirSync(binDir, { recursive: true });
+    log(`building the Pulumi CLI ${version} (SDK in package-lock.json: ${lockedSdkVersion()}) with ${goVersion} into ${build.dir}; GOMODCACHE ${capture(go, ["env", "GOMODCACHE"])}, GOCACHE ${capture(go, ["env", "GOCACHE"])}`);
+    // Built beside the target and renamed into place: an interrupted build leaves no half build
+    // under the name a later run would trust, and two clones building at once do not mix.
+    const staging = `${build.dir}.partial-${process.pid}`;
+    const tmp = layoutAt(staging);
+    fs.rmSync(staging, { recursive: true, force: true });
+    fs.mkdirSync(tmp.binDir, { recursive: true });
     // Low priority: the machine is shared, and the CLI is a few thousand packages to compile.
     const nice = spawnSync("nice", ["--version"]).status === 0 ? ["nice", "-n", "10"] : [];
     const env = { ...process.env, GOFLAGS: `${process.env["GOFLAGS"] ?? ""} -mod=readonly`.trim() };
     const targets = [
-        { name: "pulumi", out: pulumiBin, pkg: cliPackage, ldflags: `-s -w -X ${versionVariable}=${version}` },
-        { name: "pulumi-language-nodejs", out: languageHostBin, pkg: languageHostPackage, ldflags: "-s -w" },
+        { name: "pulumi", out: tmp.pulumiBin, pkg: cliPackage, ldflags: `-s -w -X ${versionVariable}=${version}` },
+        { name: "pulumi-language-nodejs", out: tmp.languageHostBin, pkg: languageHostPackage, ldflags: "-s -w" },
     ];
     const seconds: Record<string, number> = {};
     const bytes: Record<string, number> = {};
-    for (const t of targets) {
-        // Build beside the target and rename: a failed or interrupted build leaves the old binary or none.
-        const tmp = `${t.out}.partial-${process.pid}`;
-        const args = [...nice, go, "build", "-trimpath", "-ldflags", t.ldflags, "-o", tmp, t.pkg];
-        log(`$ (cd engine && ${args.map((a) => (/\s/.test(a) ? `"${a}"` : a)).join(" ")})`);
-        const t0 = Date.now();
-        const r = spawnSync(args[0]!, args.slice(1), { cwd: goModuleDir, env, stdio: ["ignore", "inherit", "inherit"] });
-        if (r.status !== 0) {
-            fs.rmSync(tmp, { force: true });
-            throw new Error(`go build of ${t.pkg} failed (exit ${r.status ?? r.signal}); see the compiler output above`);
+    try {
+        for (const t of targets) {
+            const args = [...nice, go, "build", "-trimpath", "-ldflags", t.ldflags, "-o", t.out, t.pkg];
+            log(`$ (cd engine && ${args.map((a) => (/\s/.test(a) ? `"${a}"` : a)).join(" ")})`);
+            const t0 = Date.now();
+            const r = spawnSync(args[0]!, args.slice(1), { cwd: goModuleDir, env, stdio: ["ignore", "inherit", "inherit"] });
+            if (r.status !== 0) throw new Error(`go build of ${t.pkg} failed (exit ${r.status ?? r.signal}); see the compiler output above`);
+            const took = (seconds[t.name] = Math.round((Date.now() - t0) / 100) / 10);
+            const size = (bytes[t.name] = fs.statSync(t.out).size);
+            log(`built ${t.name} in ${took} s, ${mb(size)}`);
         }
-        fs.renameSync(tmp, t.out);
-        const took = (seconds[t.name] = Math.round((Date.now() - t0) / 100) / 10);
-        const size = (bytes[t.name] = fs.statSync(t.out).size);
-        log(`built ${path.basename(t.out)} in ${took} s, ${mb(size)}`);
+        const reported = capture(tmp.pulumiBin, ["version"], { env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" } });
+        if (reported !== version) throw new Error(`${tmp.pulumiBin} reports version ${reported}, expected ${version}`);
+        const next: Stamp = { version, go: goVersion, inputs: inputsHash(go), builtAt: new Date().toISOString(), seconds, bytes };
+        fs.writeFileSync(tmp.stampFile, `${JSON.stringify(next, null, 2)}\n`);
+        fs.rmSync(build.dir, { recursive: true, force: true });
+        fs.renameSync(staging, build.dir);
+    } finally {
+        fs.rmSync(staging, { recursive: true, force: true });
     }
-    const reported = capture(pulumiBin, ["version"], { env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" } });
-    if (reported !== version) throw new Error(`${pulumiBin} reports version ${reported}, expected ${version}`);
-    const next: Stamp = { version, go: goVersion, inputs, builtAt: new Date().toISOString(), seconds, bytes };
-    fs.writeFileSync(stampFile, `${JSON.stringify(next, null, 2)}\n`);
-    log(`done: ${Object.entries(seconds).map(([n, s]) => `${n} ${s} s`).join(", ")}; ${engineDir} holds ${mb(Object.values(bytes).reduce((a, b) => a + b, 0))}`);
-    return true;
+    link(build, log);
+    log(`done: ${Object.entries(seconds).map(([n, s]) => `${n} ${s} s`).join(", ")}; ${build.dir} holds ${mb(Object.values(bytes).reduce((a, b) => a + b, 0))}`);
+    return { build, built: true };
 }
 
 /** Which served CLI version is closest to the SDK, checked against the module proxy. */
@@ -155,4 +184,4 @@ function main(): number {
 }
 
 // Through a promise, so a bad argument thrown by main is reported like any other input error.
-if (require.main === module) run(() => Promise.resolve().then(main));
+if (require.main === module) exitWith(runCommand(() => Promise.resolve().then(main)));

@@ -13,9 +13,21 @@
  *   mandatory one fails golive's verdict (DESIGN.md: an unknown must not let a mandatory
  *   check pass silently). They are compared by (policy, URN), and the verdicts are expected
  *   to differ exactly when golive has a mandatory not-evaluated check.
+ * - A stack no policy judged (an export of resources the pack has no policy for) passes the
+ *   engine, which has nothing to report; golive's gate fails it (`judged: false`: a gate
+ *   that looked at nothing must not say GO), so golive is expected to fail it too.
  */
 import type { Findings } from "../report/findings";
+import type { FindingsFile } from "../report/findings-file";
 import type { EngineAnalysis } from "./pulumi";
+
+/** What golive's verdict is compared on. */
+export type GoliveFindings = Pick<Findings, "ok" | "violations" | "notEvaluated" | "judged">;
+
+/** The same from `npm run analyze -- --json` (whose verdict line says when nothing was judged). */
+export function fromFindingsFile(f: FindingsFile): GoliveFindings {
+    return { ok: f.ok, violations: f.violations, notEvaluated: f.notEvaluated, judged: !f.verdict.startsWith("NOTHING CHECKED") };
+}
 
 export interface Judgement {
     violations: string[];
@@ -61,7 +73,7 @@ function lastLine(message: string): string {
 const key = (policy: string, urn: string | null, level: string, message?: string) =>
     [policy, urn ?? "(stack)", level, ...(message === undefined ? [] : [lastLine(message)])].join(" | ");
 
-export function fromGolive(f: Findings, stackUrn: string | null): Judgement {
+export function fromGolive(f: GoliveFindings, stackUrn: string | null): Judgement {
     return {
         violations: f.violations.map((v) => key(v.policy, v.urn ?? stackUrn, v.enforcementLevel, v.message)).sort(),
         notEvaluated: f.notEvaluated.map((n) => key(n.policy, n.urn ?? stackUrn, "")).sort(),
@@ -92,11 +104,11 @@ function minus(a: readonly string[], b: readonly string[]): string[] {
     return out;
 }
 
-export function compare(findings: Findings, analysis: EngineAnalysis, stackUrn: string | null): Comparison {
+export function compare(findings: GoliveFindings, analysis: EngineAnalysis, stackUrn: string | null): Comparison {
     const golive = fromGolive(findings, stackUrn);
     const engine = fromEngine(analysis);
     const mandatoryUnevaluated = findings.notEvaluated.some((n) => n.enforcementLevel === "mandatory");
-    const expectedGolivePass = engine.pass && !mandatoryUnevaluated;
+    const expectedGolivePass = engine.pass && !mandatoryUnevaluated && findings.judged;
     const c = {
         golive,
         engine,

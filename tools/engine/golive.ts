@@ -3,7 +3,7 @@
  * npm's banner, so the engine can judge the same file at the same time.
  */
 import * as path from "node:path";
-import { projectDir } from "../cli/main";
+import { projectDir } from "../cli/command";
 import { runTimed, type RunResult } from "./spawn";
 
 export function golive(command: "plan" | "analyze", args: readonly string[], timeoutMs = 600_000): Promise<RunResult> {

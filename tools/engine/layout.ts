@@ -1,17 +1,44 @@
 /**
- * Where the real Pulumi engine lives in this repository: the Go wrapper module that pins it
- * (engine/go.mod, committed), and the git-ignored folder the binaries are built into.
+ * Where the real Pulumi engine lives: the Go wrapper module that pins it (engine/go.mod,
+ * committed), and the build, outside the clone so every clone on a machine (CI's among them)
+ * reuses it: <cache>/<version>-<inputs>/, keyed by the pinned version and a hash of what
+ * the build depends on. `.engine` in the clone (git-ignored) links to the current build.
  */
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
-import { projectDir } from "../cli/main";
+import { projectDir } from "../cli/command";
 
 export const goModuleDir = path.join(projectDir, "engine");
-export const engineDir = path.join(projectDir, ".engine");
-export const binDir = path.join(engineDir, "bin");
-export const stampFile = path.join(engineDir, "build.json");
-export const pulumiBin = path.join(binDir, "pulumi");
-export const languageHostBin = path.join(binDir, "pulumi-language-nodejs");
+/** The clone's link to the build it uses, for a user's PATH (`.engine/bin`). */
+export const engineLink = path.join(projectDir, ".engine");
+
+/** $GOLIVE_ENGINE_CACHE, else ${XDG_CACHE_HOME:-~/.cache}/golive/engine. */
+export function cacheRoot(env: NodeJS.ProcessEnv = process.env): string {
+    if (env["GOLIVE_ENGINE_CACHE"]) return path.resolve(env["GOLIVE_ENGINE_CACHE"]);
+    const xdg = env["XDG_CACHE_HOME"] ? path.resolve(env["XDG_CACHE_HOME"]) : path.join(os.homedir(), ".cache");
+    return path.join(xdg, "golive", "engine");
+}
+
+export interface EngineBuild {
+    /** <cache>/<version>-<first 12 hex digits of the inputs hash> */
+    dir: string;
+    binDir: string;
+    pulumiBin: string;
+    languageHostBin: string;
+    /** What was built, from what, how long it took (written last: a build without it is incomplete). */
+    stampFile: string;
+}
+
+export function buildLayout(version: string, inputsHash: string, root = cacheRoot()): EngineBuild {
+    return layoutAt(path.join(root, `${version}-${inputsHash.slice(0, 12)}`));
+}
+
+/** The files of a build folder. */
+export function layoutAt(dir: string): EngineBuild {
+    const binDir = path.join(dir, "bin");
+    return { dir, binDir, pulumiBin: path.join(binDir, "pulumi"), languageHostBin: path.join(binDir, "pulumi-language-nodejs"), stampFile: path.join(dir, "build.json") };
+}
 
 export const cliModule = "github.com/pulumi/pulumi/pkg/v3";
 export const cliPackage = `${cliModule}/cmd/pulumi`;

@@ -1,16 +1,19 @@
 /**
  * Runs the built Pulumi CLI the way a user without a Pulumi account does: a local file
  * backend in a temporary folder, a passphrase secrets provider, no update check, no plugin
- * downloads, and .engine/bin first on PATH so the engine finds golive's language host.
+ * downloads, and the build's bin first on PATH so the engine finds golive's language host.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { packDir } from "../cli/main";
-import { binDir, pulumiBin } from "./layout";
+import { packDir } from "../cli/command";
+import { currentBuild } from "./build";
+import type { EngineBuild } from "./layout";
 import { runTimed, type RunResult } from "./spawn";
 
 export interface EngineSandbox {
+    /** The build whose CLI runs. */
+    build: EngineBuild;
     /** The environment every CLI run gets. */
     env: NodeJS.ProcessEnv;
     dir: string;
@@ -21,7 +24,7 @@ export interface EngineSandbox {
  * A throwaway PULUMI_HOME and file:// backend. The passphrase only protects the secrets of
  * stacks created in this folder, which is deleted afterwards; it guards nothing real.
  */
-export function engineSandbox(): EngineSandbox {
+export function engineSandbox(build = currentBuild(), extraEnv: NodeJS.ProcessEnv = {}): EngineSandbox {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "golive-engine-"));
     fs.mkdirSync(path.join(dir, "state"));
     fs.mkdirSync(path.join(dir, "home"));
@@ -29,20 +32,21 @@ export function engineSandbox(): EngineSandbox {
     // Nothing of the caller's Pulumi login or plugin cache may leak into the run.
     for (const [k, v] of Object.entries(process.env)) if (!k.startsWith("PULUMI_")) env[k] = v;
     Object.assign(env, {
-        PATH: `${binDir}${path.delimiter}${process.env["PATH"] ?? ""}`,
+        PATH: `${build.binDir}${path.delimiter}${process.env["PATH"] ?? ""}`,
         PULUMI_HOME: path.join(dir, "home"),
         PULUMI_BACKEND_URL: `file://${path.join(dir, "state")}`,
         PULUMI_CONFIG_PASSPHRASE: "golive-engine-sandbox",
         PULUMI_SKIP_UPDATE_CHECK: "true",
         PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
         NO_COLOR: "1",
+        ...extraEnv,
     });
-    return { env, dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+    return { build, env, dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** Runs `pulumi <args>` in the sandbox. */
 export function pulumi(args: readonly string[], sandbox: EngineSandbox, opts: { cwd?: string; timeoutMs?: number } = {}): Promise<RunResult> {
-    return runTimed(pulumiBin, args, { cwd: opts.cwd ?? process.cwd(), env: sandbox.env, ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}) });
+    return runTimed(sandbox.build.pulumiBin, args, { cwd: opts.cwd ?? process.cwd(), env: sandbox.env, ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}) });
 }
 
 /** One policy diagnostic as the engine reports it (an engine event of type policyEvent). */

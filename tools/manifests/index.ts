@@ -4,4 +4,4 @@ export { describeObject, pulumiType, splitApiVersion, type ManifestObject } from
 export { parseManifests, readManifests } from "./read";
 export { validateManifest, type ManifestValidation } from "./validate";
 export { toEngineResource } from "./engine";
-export { assertValidManifests, writeManifests } from "./write";
+export { assertManifestsFolder, assertValidManifests, generatedHeader, writeManifests, type WrittenManifests } from "./write";

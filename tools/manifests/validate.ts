@@ -1,4 +1,5 @@
-import { describeObject, isMapping } from "./object";
+import { formatApiProblem, kindOf, kubernetesApiProblems } from "../../policies/lib";
+import { describeObject, isMapping, pulumiType } from "./object";
 import { formatSchemaErrors, hasSchemaErrors } from "./schema-errors";
 
 /** The outcome of validating one object; `errors` empty and `schema` true means valid. */
@@ -19,12 +20,24 @@ export interface ManifestValidation {
 /** A kubernetes-models class: construct with the object, `validate()` throws ajv errors. */
 type ModelClass = (new (data: Record<string, unknown>) => { validate(): void }) & { apiVersion?: string; kind?: string };
 
+export interface ValidateOptions {
+    /**
+     * Also apply the API server's rules that the schemas cannot express (requests within
+     * limits, selectors matching their pods, name formats; policies/lib/kubernetes-api), once
+     * the object passes its schema. `analyze --manifests` leaves them to the policy pack, which
+     * reports them as violations of workloads-object-enforce-api-validation.
+     * @default true
+     */
+    apiRules?: boolean;
+}
+
 /**
  * Validates an object against the Kubernetes OpenAPI schema of its apiVersion and kind (as
  * compiled by kubernetes-models), plus the identity rules the API server applies to every
- * object. Never throws for a bad object; only for a broken installation.
+ * object, plus (unless told not to) the API server's own validation rules. Never throws for
+ * a bad object; only for a broken installation.
  */
-export async function validateManifest(obj: Record<string, unknown>): Promise<ManifestValidation> {
+export async function validateManifest(obj: Record<string, unknown>, options: ValidateOptions = {}): Promise<ManifestValidation> {
     const metadata = isMapping(obj.metadata) ? obj.metadata : undefined;
     const subject = describeObject(obj.kind, metadata?.name, metadata?.namespace);
     const errors = identityErrors(obj).map((e) => `${subject}: ${e}`);
@@ -43,6 +56,11 @@ export async function validateManifest(obj: Record<string, unknown>): Promise<Ma
             throw err;
         }
         errors.push(...formatSchemaErrors(err.errors, obj).map((e) => `${subject}: ${e}`));
+    }
+    // As the API server does: decode against the schema first, then validate what decoded.
+    if (errors.length === 0 && (options.apiRules ?? true)) {
+        const k = kindOf(pulumiType(apiVersion, kind));
+        if (k) errors.push(...kubernetesApiProblems(k.group, k.kind, obj).map((p) => `${subject}: ${formatApiProblem(p)}`));
     }
     return { subject, schema: true, errors };
 }

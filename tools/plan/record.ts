@@ -42,8 +42,9 @@ function toJs(struct: { toJavaScript(): unknown } | undefined): Record<string, u
 }
 
 /**
- * Runs the program once. Mocks are global per process: call this once per process, as the
- * plan command does.
+ * Runs the program once. Mocks and config are global per process, so each run installs
+ * its own and loads index.ts afresh: a process (a test run) may plan several stacks, one
+ * after the other, never two at once.
  */
 export async function runProgram(opts: RunOptions): Promise<ProgramRun> {
     pulumi.runtime.setAllConfig(opts.config, opts.secretKeys);
@@ -115,6 +116,8 @@ export async function runProgram(opts: RunOptions): Promise<ProgramRun> {
     };
 
     const program = path.join(opts.projectDir, "index.ts");
+    // Only index.ts runs the program; the modules it imports hold no state of a run.
+    delete require.cache[require.resolve(program)];
     await pulumi.runtime.runInPulumiStack(() => {
         // The program's exports become the stack outputs, as under the Node.js language host.
         // eslint-disable-next-line @typescript-eslint/no-require-imports -- the program is loaded like the language host loads it

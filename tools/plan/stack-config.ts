@@ -36,8 +36,14 @@ export function readStackFile(projectDir: string, stack: string, override?: stri
     if (doc !== null && doc !== undefined && (typeof doc !== "object" || Array.isArray(doc))) {
         throw new InputError(`${file}: expected a mapping with a config: key, as \`pulumi config set\` writes it`);
     }
-    const configNode = (doc as { config?: unknown } | null)?.config ?? {};
-    if (typeof configNode !== "object" || configNode === null || Array.isArray(configNode)) {
+    // Without config: every required key would be reported missing, one line each; the one
+    // problem is the missing (or empty) mapping, so say that once.
+    const configNode = (doc as { config?: unknown } | null)?.config;
+    if (configNode === undefined || configNode === null) {
+        const what = doc && typeof doc === "object" && "config" in doc ? "its config: key is empty" : "it has no config: key";
+        throw new InputError(`${file}: ${what}; expected the stack's settings under config: as \`pulumi config set\` writes them (config: with golive:environment, golive:services, ...; see ${exampleStackFile(projectDir)})`);
+    }
+    if (typeof configNode !== "object" || Array.isArray(configNode)) {
         throw new InputError(`${file}: config: expected a mapping of keys to values`);
     }
     const config: Record<string, string> = {};
@@ -52,4 +58,10 @@ export function readStackFile(projectDir: string, stack: string, override?: stri
         config[key] = typeof value === "string" ? value : JSON.stringify(value);
     }
     return { file, config, encrypted };
+}
+
+/** A stack file of this project to point at as an example. */
+function exampleStackFile(projectDir: string): string {
+    const files = fs.readdirSync(projectDir).filter((f) => /^Pulumi\.(.+)\.yaml$/.test(f)).sort();
+    return files.includes("Pulumi.staging.yaml") ? "Pulumi.staging.yaml" : (files[0] ?? "Pulumi.<stack>.yaml");
 }

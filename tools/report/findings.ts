@@ -5,6 +5,7 @@
  */
 import { checklist, checklistItem } from "../../policies/checklist";
 import type { Evaluation, PolicyMeta } from "../analyzer/evaluate";
+import type { Level } from "../analyzer/policy-config";
 
 export type Status = "PASS" | "WARN" | "FAIL" | "PENDING";
 
@@ -35,10 +36,25 @@ export interface ChecklistEntry {
 
 export interface Findings {
     stack: string;
+    /** False on a mandatory violation, a mandatory check not evaluable, or when nothing was checked. */
     ok: boolean;
     violations: Violation[];
     checklist: ChecklistEntry[];
     notEvaluated: NotEvaluated[];
+    /** Whether any policy judged any resource; a gate that judged nothing must not pass. */
+    judged: boolean;
+    /**
+     * Every policy of the pack, its level in this run, and how many resources it judged
+     * (Analyze calls, or 1 for a stack policy's AnalyzeStack) without saying it does not
+     * apply: 0 means it checked nothing in this stack.
+     */
+    policies: PolicyRun[];
+}
+
+export interface PolicyRun {
+    name: string;
+    enforcementLevel: Level;
+    judged: number;
 }
 
 const cantRun = /^can't run policy '[^']+' from policy pack '[^']+' during preview: /;
@@ -89,8 +105,10 @@ export function buildFindings(stack: string, evaluation: Judged): Findings {
         return { id: item.id, title: item.title, status, policies };
     });
 
-    const ok = !violations.some((v) => v.enforcementLevel === "mandatory") && !notEvaluated.some((n) => n.enforcementLevel === "mandatory");
-    return { stack, ok, violations, checklist: entries, notEvaluated };
+    const judged = evaluation.policies.some((p) => p.level !== "disabled" && p.applied > 0) || evaluation.diagnostics.length > 0;
+    const ok = judged && !violations.some((v) => v.enforcementLevel === "mandatory") && !notEvaluated.some((n) => n.enforcementLevel === "mandatory");
+    const policies = evaluation.policies.map((p) => ({ name: p.name, enforcementLevel: p.level, judged: p.applied }));
+    return { stack, ok, violations, checklist: entries, notEvaluated, judged, policies };
 }
 
 /** Why each PENDING item is pending, for people (the findings file keeps the contract's fields). */
@@ -99,7 +117,7 @@ export function pendingReasons(findings: Findings): Map<string, string> {
     for (const e of findings.checklist) {
         if (e.status !== "PENDING") continue;
         const item = checklistItem(e.id);
-        if (e.policies.length === 0) reasons.set(e.id, item?.manual ?? "manual: no policy checks this yet");
+        if (e.policies.length === 0) reasons.set(e.id, item?.manual ? `manual: ${item.manual}` : "manual: no policy checks this yet");
         else if (findings.notEvaluated.some((n) => e.policies.includes(n.policy))) reasons.set(e.id, "not evaluable during preview");
         else reasons.set(e.id, `nothing in this stack for ${e.policies.join(", ")} to check`);
     }

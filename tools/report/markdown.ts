@@ -1,5 +1,6 @@
 import { checklistItem } from "../../policies/checklist";
 import { pendingReasons } from "./findings";
+import { shipHeader, shipRows } from "./ships";
 import { countsByType, resourceLabel, severityOrder, statusCounts, statusOrder, verdict, type ReportInput } from "./summary";
 
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
@@ -8,7 +9,12 @@ export function renderMarkdown(r: ReportInput): string {
     const f = r.findings;
     const reasons = pendingReasons(f);
     const counts = statusCounts(f);
-    const out: string[] = [`# ${r.title}`, "", `**${verdict(f)}**`, ""];
+    const out: string[] = [`# ${r.title}`, "", `**${cell(verdict(f, r.resources))}**`, ""];
+    if (r.ships) {
+        out.push("## What ships", "", `| ${shipHeader.map((h) => h[0]!.toUpperCase() + h.slice(1)).join(" | ")} |`, `|${"---|".repeat(shipHeader.length)}`);
+        for (const row of shipRows(r.ships)) out.push(`| ${row.map(cell).join(" | ")} |`);
+        out.push("");
+    }
     out.push(`Checklist: ${statusOrder.map((s) => `${counts[s]} ${s}`).join(" · ")}`, "");
     if (r.notes.length) out.push("## Notes", "", ...r.notes.map((n) => `- ${n}`), "");
     out.push(`## Violations (${f.violations.length})`, "");

@@ -1,5 +1,6 @@
 import { checklistItem } from "../../policies/checklist";
 import { pendingReasons } from "./findings";
+import { shipHeader, shipRows } from "./ships";
 import { countsByType, resourceLabel, severityOrder, statusCounts, statusOrder, verdict, type ReportInput } from "./summary";
 
 const useColor = process.stdout.isTTY && !process.env["NO_COLOR"];
@@ -11,6 +12,14 @@ export function renderTerminal(r: ReportInput): string {
     const f = r.findings;
     const reasons = pendingReasons(f);
     const out: string[] = [bold(r.title), ""];
+    if (r.ships) {
+        // What ships comes first: the people at the go/no-go decide on these versions.
+        const rows = [shipHeader.map((h) => h.toUpperCase()), ...shipRows(r.ships)];
+        const widths = shipHeader.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
+        out.push(bold(`What ships (${r.ships.length} service${r.ships.length === 1 ? "" : "s"})`));
+        for (const row of rows) out.push(`  ${row.map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]!))).join("  ")}`);
+        out.push("");
+    }
     out.push(bold(`Resources (${r.resources.length})`));
     for (const [type, n] of countsByType(r.resources)) out.push(`  ${String(n).padStart(4)}  ${type}`);
     if (r.notes.length) {
@@ -49,6 +58,6 @@ export function renderTerminal(r: ReportInput): string {
             if (e.status === "FAIL" || e.status === "WARN") out.push(dim(`  ${" ".repeat(7)}  ${" ".repeat(width)}  ${checklistItem(e.id)?.source ?? ""}`));
         }
     }
-    out.push("", (f.ok ? green : red)(bold(verdict(f))));
+    out.push("", (f.ok ? green : red)(bold(verdict(f, r.resources))));
     return out.join("\n");
 }

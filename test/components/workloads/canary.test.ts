@@ -117,16 +117,15 @@ describe("Canary", () => {
         const args = withService(stackArgs("production"), "q2q-pipeline", (s) => ({ ...s, canary: { image: "ghcr.io/teei/q2q-pipeline:v1.9.0", weight: 0 } }));
         assert.throws(() => new Workloads("platform", args), (e: unknown) => e instanceof WorkloadArgsError
             && e.problems.length === 1
-            && e.problems[0]!.startsWith(`service "q2q-pipeline": canary: needs a public host`)
-            && e.problems[0]!.includes("cannot split by weight"));
+            && e.problems[0] === `service "q2q-pipeline": canary: needs a public host: traffic is split by the Gateway route's weights; set host or remove canary`);
     });
 
     it("refuses a canary image from another repository or not pinned", () => {
         const other = withService(stackArgs("staging"), "export-service", (s) => ({ ...s, canary: { image: "ghcr.io/teei/reporting-api:v2.5.0", weight: 10 } }));
         assert.throws(() => new Workloads("platform", other), (e: unknown) => e instanceof WorkloadArgsError
-            && e.problems[0] === `service "export-service": canary.image: must be a version of ghcr.io/teei/export-service (got repository ghcr.io/teei/reporting-api); a canary changes the version only`);
+            && e.problems[0] === `service "export-service": canary.image: must be a version of ghcr.io/teei/export-service (got repository ghcr.io/teei/reporting-api); a canary changes the version only (got "ghcr.io/teei/reporting-api:v2.5.0")`);
         const unpinned = withService(stackArgs("staging"), "export-service", (s) => ({ ...s, canary: { image: "ghcr.io/teei/export-service", weight: 10 } }));
         assert.throws(() => new Workloads("platform", unpinned), (e: unknown) => e instanceof WorkloadArgsError
-            && e.problems[0] === `service "export-service": canary.image: "ghcr.io/teei/export-service" has no tag; pin a version or digest`);
+            && e.problems[0] === `service "export-service": canary.image: has no tag; pin a version or digest (got "ghcr.io/teei/export-service")`);
     });
 });

@@ -15,7 +15,7 @@ export function secretValue(key: string): string {
 }
 
 export function stackArgs(stack: "production" | "staging"): WorkloadsArgs {
-    const config = parseStackConfig(rawConfig(stack), () => false, `Pulumi.${stack}.yaml`);
+    const config = parseStackConfig(rawConfig(stack), () => false, `Pulumi.${stack}.yaml`, stack);
     return workloadsArgs(config, (key) => pulumi.secret(secretValue(key)));
 }
 

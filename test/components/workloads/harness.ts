@@ -1,7 +1,8 @@
 /**
  * Runs components under Pulumi's own mocks in preview mode and records what they register,
  * as the engine would receive it. Mocks are global per process: `installMocks` sets them
- * once, and `record` collects what one construction registers.
+ * (again, when a plan run in the same process installed its own), and `record` collects
+ * what one construction registers.
  */
 import * as pulumi from "@pulumi/pulumi";
 
@@ -15,12 +16,15 @@ export interface Registered {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- internal SDK module without typings
-const settings = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs(): Promise<void> };
+const settings = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs(): Promise<void>; getMonitor(): unknown };
 
 const registered: Registered[] = [];
 let installed: Promise<void> | undefined;
+/** The mock monitor these mocks installed; another one means a plan run replaced them. */
+let monitor: unknown;
 
 export function installMocks(): Promise<void> {
+    if (installed && monitor !== undefined && settings.getMonitor() !== monitor) installed = undefined;
     installed ??= pulumi.runtime.setMocks({
         newResource: (args) => {
             registered.push({ type: args.type, name: args.name, inputs: args.inputs, provider: args.provider, custom: args.custom });
@@ -30,7 +34,9 @@ export function installMocks(): Promise<void> {
         call: (args) => {
             throw new Error(`components call no provider functions, but ${args.token} was called`);
         },
-    }, "golive", "test", true);
+    }, "golive", "test", true).then(() => {
+        monitor = settings.getMonitor();
+    });
     return installed;
 }
 

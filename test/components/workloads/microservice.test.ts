@@ -48,7 +48,38 @@ describe("Microservice", () => {
         assert.equal(c.readinessProbe.failureThreshold, 3);
         assert.equal(c.startupProbe.httpGet.path, "/healthz");
         assert.equal(c.livenessProbe.httpGet.path, "/healthz/live");
-        assert.equal(find(rs, types.deployment, "ledger-deployment").inputs.metadata.annotations["golive.dev/health-path"], "/healthz");
+        assert.equal(find(rs, types.deployment, "ledger-deployment").inputs.spec.template.metadata.annotations["golive.dev/health-path"], "/healthz");
+    });
+
+    it("declares the health path on the pod template, where the gate reads it", () => {
+        const d = find(production, types.deployment, "reporting-api-deployment");
+        assert.equal(d.inputs.spec.template.metadata.annotations["golive.dev/health-path"], "/health");
+        assert.equal(d.inputs.metadata.annotations["golive.dev/health-path"], undefined);
+    });
+
+    it("annotates every object with the stack config key it comes from", () => {
+        const source = (type: string, name: string) => find(production, type, name).inputs.metadata.annotations?.["golive.dev/config"];
+        // reporting-api is services[0] of Pulumi.production.yaml, export-service services[3].
+        for (const [type, name] of [
+            [types.serviceAccount, "reporting-api-serviceaccount"], [types.deployment, "reporting-api-deployment"], [types.service, "reporting-api-service"],
+            [types.hpa, "reporting-api-hpa"], [types.pdb, "reporting-api-pdb"], [types.networkPolicy, "reporting-api-networkpolicy"],
+            [types.httpRoute, "reporting-api-httproute"], [types.healthCheckPolicy, "reporting-api-healthcheck"],
+        ] as const) {
+            assert.equal(source(type, name), "golive:services[0]", name);
+        }
+        assert.equal(source(types.configMap, "reporting-api-config"), "golive:services[0].env");
+        assert.equal(source(types.secret, "reporting-api-secrets"), "golive:services[0].secretEnv");
+        assert.equal(source(types.hpa, "export-service-hpa"), "golive:services[3]");
+        assert.equal(source(types.namespace, "platform-namespace"), "golive:cluster.namespace");
+        assert.equal(source(types.networkPolicy, "platform-default-deny"), "golive:cluster.namespace");
+        assert.equal(source(types.configMap, "platform-feature-flags"), "golive:featureFlags");
+    });
+
+    it("writes no config annotation when the caller gives no config path", async () => {
+        const rs = await record(() => new Microservice("ledger", standalone()));
+        for (const r of rs.filter((x) => x.type.startsWith("kubernetes:"))) {
+            assert.equal(r.inputs.metadata.annotations?.["golive.dev/config"], undefined, r.name);
+        }
     });
 
     it("drains before stopping: a preStop sleep, then a grace period that outlasts it", () => {
@@ -61,7 +92,7 @@ describe("Microservice", () => {
         assert.throws(
             () => new Microservice("ledger", standalone({ preStopSleepSeconds: 30, terminationGracePeriodSeconds: 30 })),
             (e: unknown) => e instanceof WorkloadArgsError && e.problems.length === 1
-                && e.problems[0] === 'service "ledger": terminationGracePeriodSeconds: 30 must be greater than preStopSleepSeconds 30, or the container is killed before it drains',
+                && e.problems[0] === 'service "ledger": terminationGracePeriodSeconds: must be greater than preStopSleepSeconds 30, or the container is killed before it drains (got 30)',
         );
     });
 
@@ -174,7 +205,7 @@ describe("Microservice", () => {
     it("does not mount the service account token, and annotates Workload Identity only when asked", async () => {
         const sa = find(production, types.serviceAccount, "reporting-api-serviceaccount");
         assert.equal(sa.inputs.automountServiceAccountToken, false);
-        assert.equal(sa.inputs.metadata.annotations, undefined);
+        assert.deepEqual(sa.inputs.metadata.annotations, { "golive.dev/config": "golive:services[0]" });
         assert.equal(podSpec(find(production, types.deployment, "reporting-api-deployment")).automountServiceAccountToken, false);
         assert.equal(podSpec(find(production, types.deployment, "reporting-api-deployment")).serviceAccountName, "reporting-api");
         const rs = await record(() => new Microservice("ledger", standalone({ automountServiceAccountToken: true, gcpServiceAccount: "ledger@teei-csr-prod.iam.gserviceaccount.com" })));
@@ -289,11 +320,11 @@ describe("Microservice", () => {
         assert.throws(
             () => new Microservice("Ledger", standalone({ image: "ghcr.io/teei/ledger:latest", port: 0, replicas: { min: 3, max: 2 }, env: { A: "1" }, secretEnv: { A: pulumi.secret("x") } })),
             (e: unknown) => e instanceof WorkloadArgsError && JSON.stringify(e.problems) === JSON.stringify([
-                `service "Ledger": name: must be a DNS label (lowercase letters, digits and '-', starting with a letter, at most 63 characters)`,
-                `service "Ledger": image: "ghcr.io/teei/ledger:latest" tag "latest" is not allowed; pin a version or digest`,
+                `service "Ledger": name: must be a DNS label: lowercase letters, digits and '-', starting with a letter, at most 63 characters (got "Ledger")`,
+                `service "Ledger": image: tag "latest" is not allowed; pin a version or digest (got "ghcr.io/teei/ledger:latest")`,
                 `service "Ledger": port: must be an integer from 1 to 65535 (got 0)`,
                 `service "Ledger": replicas.max: must be a whole number of at least replicas.min 3 (got 2)`,
-                `service "Ledger": env.A: is also in secretEnv; keep A in one place`,
+                `service "Ledger": secretEnv.A: is also in env; keep A in one place`,
             ]),
         );
     });

@@ -71,6 +71,25 @@ describe("Workloads", () => {
         for (const [key, inputs] of a) assert.equal(b.get(key), inputs, `${key} changed when the services were reordered`);
     });
 
+    it("writes the launch phase and each service's rollback version on its stable Deployment, for the rollback gate", () => {
+        const annotations = podTemplates(production).map((d) => [d.inputs.metadata.name, d.inputs.metadata.annotations["golive.dev/launch-phase"], d.inputs.metadata.annotations["golive.dev/rollback-to"]]);
+        assert.deepEqual(annotations.sort(), [
+            ["export-service", "launch-eve", "v2.0.3"],
+            ["notification-service", "launch-eve", "v1.3.0"],
+            ["q2q-pipeline", "launch-eve", "v1.8.1"],
+            ["reporting-api", "launch-eve", "v2.4.9"],
+        ]);
+    });
+
+    it("leaves a canary's Deployment without a rollback version (weight 0 rolls a canary back) and a service without one unannotated", async () => {
+        const args = withService(stackArgs("production"), "export-service", (s) => ({ ...s, rollbackTo: undefined, canary: { image: "ghcr.io/teei/export-service:v2.2.0", weight: 10 } }));
+        const rs = await record(() => new Workloads("platform", args));
+        const canary = find(rs, types.deployment, "export-service-canary-deployment");
+        assert.deepEqual(canary.inputs.metadata.annotations, { "golive.dev/config": "golive:services[3]" });
+        const stable = find(rs, types.deployment, "export-service-deployment");
+        assert.deepEqual(stable.inputs.metadata.annotations, { "golive.dev/config": "golive:services[3]", "golive.dev/launch-phase": "launch-eve" });
+    });
+
     it("publishes the feature flags as a ConfigMap that every pod mounts read-only", () => {
         const flags = find(production, types.configMap, "platform-feature-flags");
         assert.equal(flags.inputs.metadata.name, "feature-flags");
@@ -111,7 +130,7 @@ describe("Workloads", () => {
         const gw = find(production, types.gateway, "platform-gateway");
         assert.equal(gw.inputs.apiVersion, "gateway.networking.k8s.io/v1");
         assert.equal(gw.inputs.metadata.name, "public");
-        assert.deepEqual(gw.inputs.metadata.annotations, { "networking.gke.io/certmap": "golive" });
+        assert.deepEqual(gw.inputs.metadata.annotations, { "networking.gke.io/certmap": "golive", "golive.dev/config": "golive:domain" });
         const allowedRoutes = { namespaces: { from: "Same" }, kinds: [{ group: "gateway.networking.k8s.io", kind: "HTTPRoute" }] };
         assert.deepEqual(gw.inputs.spec, {
             gatewayClassName: "gke-l7-global-external-managed",
@@ -143,7 +162,7 @@ describe("Workloads", () => {
         const gw = find(rs, types.gateway, "platform-gateway").inputs;
         assert.equal(gw.spec.gatewayClassName, "gke-l7-regional-external-managed");
         assert.deepEqual(gw.spec.addresses, [{ type: "NamedAddress", value: "teei-prod-ip" }]);
-        assert.deepEqual(gw.metadata.annotations, { "networking.gke.io/certmap": "teei-prod" });
+        assert.deepEqual(gw.metadata.annotations, { "networking.gke.io/certmap": "teei-prod", "golive.dev/config": "golive:domain" });
         assert.deepEqual(find(rs, types.networkPolicy, "reporting-api-networkpolicy").inputs.spec.ingress[0].from, [{ ipBlock: { cidr: "10.129.0.0/23" } }]);
     });
 
@@ -204,11 +223,11 @@ describe("Workloads", () => {
         assert.equal(rs.length, 0);
         assert.ok(error instanceof WorkloadArgsError);
         assert.deepEqual(error.problems, [
-            `service "export-service": host: "api" is already served by "reporting-api"; one service per host`,
-            `service "q2q-pipeline": calledBy: names no service "reporting-ui"; expected one of reporting-api, q2q-pipeline, notification-service, export-service`,
-            `service "q2q-pipeline": canary: needs a public host: the traffic split is done by the gateway's HTTPRoute weights, and an internal service is reached through its ClusterIP Service, which cannot split by weight. Give the service a host, or roll it out with a plain version change (rolling update, maxUnavailable 0)`,
+            `service "export-service": host: "api" is already served by "reporting-api"; one service per host (got "api")`,
+            `service "q2q-pipeline": calledBy[1]: names no service "reporting-ui"; expected one of reporting-api, q2q-pipeline, notification-service, export-service (got "reporting-ui")`,
+            `service "q2q-pipeline": canary: needs a public host: traffic is split by the Gateway route's weights; set host or remove canary`,
             `service "export-service": canary.weight: must be one of the rollout steps 0, 10, 50, 100 (got 25)`,
-            `service "export-service": canary.image: must be a version of ghcr.io/teei/export-service (got repository ghcr.io/other/export-service); a canary changes the version only`,
+            `service "export-service": canary.image: must be a version of ghcr.io/teei/export-service (got repository ghcr.io/other/export-service); a canary changes the version only (got "ghcr.io/other/export-service:v2.2.0")`,
         ]);
         assert.match(error.message, /^service "export-service": host:/);
     });

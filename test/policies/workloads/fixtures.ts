@@ -20,6 +20,12 @@ export function deploymentProps(): any {
                     automountServiceAccountToken: false,
                     terminationGracePeriodSeconds: 45,
                     securityContext: { runAsNonRoot: true, runAsUser: 10001, seccompProfile: { type: "RuntimeDefault" } },
+                    topologySpreadConstraints: [{
+                        maxSkew: 1,
+                        topologyKey: "topology.kubernetes.io/zone",
+                        whenUnsatisfiable: "DoNotSchedule",
+                        labelSelector: { matchLabels: { "app.kubernetes.io/name": "reporting-api" } },
+                    }],
                     containers: [{
                         name: "reporting-api",
                         image: "ghcr.io/teei/reporting-api:v2.5.0",
@@ -201,4 +207,12 @@ export function deploymentAt(apiVersion: string, change: (podSpec: any, props: a
     props.apiVersion = apiVersion;
     change(props.spec.template.spec, props);
     return resource(`kubernetes:${apiVersion}:Deployment`, "reporting-api", props);
+}
+
+/**
+ * Marks an object as planned by golive from this stack config key, as the workloads
+ * component annotates every object it creates (golive.dev/config).
+ */
+export function plannedFrom(props: any, source = "golive:services[0]"): void {
+    props.metadata.annotations = { ...props.metadata.annotations, "golive.dev/config": source };
 }

@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { workloadsCanaryRequireSameImage as policy } from "../../../policies/workloads";
 import { imageRepository } from "../../../policies/lib";
 import { stackMessages, stackNotApplicable, UNKNOWN } from "../harness";
-import { bucket, canaryDeployment, compliantStack, deployment, stackWith } from "./fixtures";
+import { bucket, canaryDeployment, compliantStack, deployment, plannedFrom, stackWith } from "./fixtures";
 
 const canary = "Deployment teei/reporting-api-canary";
 const stable = "Deployment teei/reporting-api";
@@ -25,6 +25,13 @@ describe("workloads-canary-require-same-image", () => {
         const c = canaryDeployment((spec) => { spec.containers[0].image = "ghcr.io/teei/reporting-worker:v2.6.0"; });
         assert.deepEqual(await stackMessages(policy, stackWith(c)), [
             `${canary} container "reporting-api" image "ghcr.io/teei/reporting-worker:v2.6.0" is from repository ghcr.io/teei/reporting-worker, not ghcr.io/teei/reporting-api like stable ${stable} ("ghcr.io/teei/reporting-api:v2.5.0"), so it is another artifact, not another version. Use ghcr.io/teei/reporting-api with the new tag or digest.`,
+        ]);
+    });
+
+    it("names the stack config key of the canary image for a canary golive planned", async () => {
+        const c = canaryDeployment((spec, props) => { plannedFrom(props); spec.containers[0].image = "ghcr.io/teei/reporting-worker:v2.6.0"; });
+        assert.deepEqual(await stackMessages(policy, stackWith(c)), [
+            `${canary} container "reporting-api" image "ghcr.io/teei/reporting-worker:v2.6.0" is from repository ghcr.io/teei/reporting-worker, not ghcr.io/teei/reporting-api like stable ${stable} ("ghcr.io/teei/reporting-api:v2.5.0"), so it is another artifact, not another version. Use ghcr.io/teei/reporting-api with the new tag or digest in Pulumi.test.yaml: golive:services[0].canary.image.`,
         ]);
     });
 

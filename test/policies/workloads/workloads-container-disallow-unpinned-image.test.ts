@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { workloadsContainerDisallowUnpinnedImage as policy } from "../../../policies/workloads";
 import { messages, notApplicable, resource, UNKNOWN } from "../harness";
-import { bucket, deployment, deploymentAt } from "./fixtures";
+import { bucket, canaryDeployment, deployment, deploymentAt, plannedFrom } from "./fixtures";
 
 const fix = "Pin a version tag (registry/app:v2.5.0) or a digest (registry/app@sha256:...).";
 
@@ -28,6 +28,13 @@ describe("workloads-container-disallow-unpinned-image", () => {
     it("refuses an init container without a tag", async () => {
         const d = deployment((spec) => { spec.initContainers = [{ name: "migrate", image: "busybox" }]; });
         assert.deepEqual(await messages(policy, d), [`init container "migrate" image "busybox" is not pinned: it has no tag, so it means latest. ${fix}`]);
+    });
+
+    it("names the stack config key of the image for a Deployment golive planned, and of the canary's image for its canary", async () => {
+        const d = deployment((spec, props) => { plannedFrom(props); spec.containers[0].image = "ghcr.io/teei/reporting-api:latest"; });
+        assert.deepEqual(await messages(policy, d), ['container "reporting-api" image "ghcr.io/teei/reporting-api:latest" is not pinned: tag "latest" moves with every push. Pin Pulumi.test.yaml: golive:services[0].image to a version tag (registry/app:v2.5.0) or a digest (registry/app@sha256:...).']);
+        const c = canaryDeployment((spec, props) => { plannedFrom(props); spec.containers[0].image = "ghcr.io/teei/reporting-api"; });
+        assert.deepEqual(await messages(policy, c), ['container "reporting-api" image "ghcr.io/teei/reporting-api" is not pinned: it has no tag, so it means latest. Pin Pulumi.test.yaml: golive:services[0].canary.image to a version tag (registry/app:v2.5.0) or a digest (registry/app@sha256:...).']);
     });
 
     it("refuses a malformed digest", async () => {

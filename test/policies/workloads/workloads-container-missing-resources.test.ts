@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { workloadsContainerMissingResources as policy } from "../../../policies/workloads";
 import { messages, notApplicable, resource, UNKNOWN } from "../harness";
-import { bucket, deployment } from "./fixtures";
+import { bucket, deployment, plannedFrom } from "./fixtures";
 
 const fix = "Set resources.requests.cpu, resources.requests.memory and resources.limits.memory (e.g. requests {cpu: 250m, memory: 256Mi}, limits {memory: 512Mi}).";
 
@@ -33,6 +33,11 @@ describe("workloads-container-missing-resources", () => {
     it("refuses a zero request, which reserves nothing", async () => {
         const d = deployment((spec) => { spec.containers[0].resources.requests.cpu = "0m"; });
         assert.deepEqual(await messages(policy, d), [`container "reporting-api" resources are incomplete: resources.requests.cpu is "0m". ${fix}`]);
+    });
+
+    it("names the stack config key of the resources for a Deployment golive planned", async () => {
+        const d = deployment((spec, props) => { plannedFrom(props, "golive:services[1]"); spec.containers[0].resources.requests.cpu = "0m"; });
+        assert.deepEqual(await messages(policy, d), ['container "reporting-api" resources are incomplete: resources.requests.cpu is "0m". Set Pulumi.test.yaml: golive:services[1].resources to non-zero requests {cpu, memory} and limits {memory} (e.g. requests {cpu: 250m, memory: 256Mi}, limits {memory: 512Mi}).']);
     });
 
     it("lists everything a container without resources lacks, init containers included", async () => {

@@ -3,8 +3,7 @@ import { workloadsDeploymentMissingPdb as policy } from "../../../policies/workl
 import { resource, stackMessages, stackNotApplicable, UNKNOWN } from "../harness";
 import { bucket, canaryDeployment, compliantStack, deployment, pdb, stackWith, stackWithout } from "./fixtures";
 
-const fix = "Cover it with exactly one PodDisruptionBudget that selects its pod labels and sets maxUnavailable: 1 or a minAvailable below the HPA minimum.";
-const noHpa = "Deployment teei/reporting-api has no HorizontalPodAutoscaler, so its disruption budget cannot be checked against an HPA minimum and it cannot absorb load. Add an autoscaling/v2 HorizontalPodAutoscaler targeting it with minReplicas of at least 2.";
+const fix = "Cover it with exactly one PodDisruptionBudget that selects its pod labels and sets maxUnavailable: 1 or a minAvailable below its minimum scale.";
 const noPdb = `Deployment teei/reporting-api is not covered by a PodDisruptionBudget (none in namespace "teei" selects its pod labels app.kubernetes.io/name=reporting-api), so a node drain may evict all its pods at once. ${fix}`;
 const blocks = (reason: string, below = 2) =>
     `PodDisruptionBudget teei/reporting-api covering Deployment teei/reporting-api ${reason}, and node drains and upgrades stall. Set maxUnavailable: 1 or a minAvailable below ${below}.`;
@@ -29,8 +28,8 @@ describe("workloads-deployment-missing-pdb", () => {
         assert.deepEqual(await stackMessages(policy, stackWith(p)), []);
     });
 
-    it("refuses a Deployment without an HPA even when its PDB is fine", async () => {
-        assert.deepEqual(await stackMessages(policy, stackWithout("HorizontalPodAutoscaler")), [noHpa]);
+    it("passes a Deployment with replicas: 2 and a PDB but no HPA: a missing HPA is workloads-deployment-missing-hpa's concern", async () => {
+        assert.deepEqual(await stackMessages(policy, stackWithout("HorizontalPodAutoscaler")), []);
     });
 
     it("refuses a Deployment without a PDB even when its HPA is fine", async () => {
@@ -38,7 +37,7 @@ describe("workloads-deployment-missing-pdb", () => {
     });
 
     it("does not pass when both the HPA and the PDB are missing (the Polaris #1190 false pass)", async () => {
-        assert.deepEqual(await stackMessages(policy, stackWithout("HorizontalPodAutoscaler", "PodDisruptionBudget")), [noHpa, noPdb]);
+        assert.deepEqual(await stackMessages(policy, stackWithout("HorizontalPodAutoscaler", "PodDisruptionBudget")), [noPdb]);
     });
 
     it("refuses a PDB whose selector does not match the pod labels", async () => {
@@ -88,10 +87,10 @@ describe("workloads-deployment-missing-pdb", () => {
     it("judges a PDB against spec.replicas when there is no HPA", async () => {
         const d = deployment((_, props) => { props.spec.replicas = 1; });
         const stack = stackWithout("HorizontalPodAutoscaler").map((r) => (r.urn === d.urn ? d : r));
-        assert.deepEqual(await stackMessages(policy, stack), [noHpa, blocks("sets minAvailable 1, not below its 1 replica, so at that scale no pod can be evicted", 1)]);
+        assert.deepEqual(await stackMessages(policy, stack), [blocks("sets minAvailable 1, not below its 1 replica, so at that scale no pod can be evicted", 1)]);
     });
 
-    it("counts a canary's pods in the PDB it shares with stable, and asks no HPA of the canary", async () => {
+    it("counts a canary's pods in the PDB it shares with stable", async () => {
         assert.deepEqual(await stackMessages(policy, stackWith(canaryDeployment())), []);
         const p = pdb((props) => { props.spec.minAvailable = 4; });
         assert.deepEqual(await stackMessages(policy, stackWith(canaryDeployment(), p)), [

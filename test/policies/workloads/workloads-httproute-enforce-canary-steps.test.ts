@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { workloadsHttprouteEnforceCanarySteps as policy } from "../../../policies/workloads";
 import { messages, notApplicable, resource, UNKNOWN } from "../harness";
-import { bucket, httpRoute } from "./fixtures";
+import { bucket, httpRoute, plannedFrom } from "./fixtures";
 
 const fix = "Set the stable/canary weights to 100/0, 90/10, 50/50 or 0/100.";
 const route = "HTTPRoute teei/reporting-api";
@@ -33,6 +33,11 @@ describe("workloads-httproute-enforce-canary-steps", () => {
 
     it("refuses sending 90% to the canary, which skips the 50% step", async () => {
         assert.deepEqual(await messages(policy, weights(10, 90)), [`${route} rules[0] sends 10% to "reporting-api" and 90% to "reporting-api-canary" (weights 10, 90), not a canary step. ${fix}`]);
+    });
+
+    it("names the stack config key of the canary weight for a route golive planned", async () => {
+        const r = httpRoute((p) => { plannedFrom(p, "golive:services[3]"); p.spec.rules[0].backendRefs[0].weight = 75; p.spec.rules[0].backendRefs[1].weight = 25; });
+        assert.deepEqual(await messages(policy, r), [`${route} rules[0] sends 75% to "reporting-api" and 25% to "reporting-api-canary" (weights 75, 25), not a canary step. Set Pulumi.test.yaml: golive:services[3].canary.weight to 0, 10, 50 or 100.`]);
     });
 
     it("reads an unset weight as 1, as the Gateway API does", async () => {

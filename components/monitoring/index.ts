@@ -1,0 +1,20 @@
+/** Cloud Monitoring for a stack: one component per file, pure spec functions beside them. */
+export { Monitoring } from "./monitoring";
+export { NotificationChannels, pagerdutyChannelArgs, slackChannelArgs, emailChannelArgs, emailKey } from "./notification-channels";
+export { ServiceMonitoring, type ServiceMonitoringArgs } from "./service-monitoring";
+export { PlatformAlerts } from "./platform-alerts";
+export { FirestoreAlerts } from "./firestore-alerts";
+export type { MonitoringArgs, MonitoredService, MetricsSource, NotificationChannelsArgs, PlatformAlertsArgs, FirestoreAlertsArgs } from "./monitoring-args";
+export { defaults, type Environment, type PrometheusMetrics } from "./defaults";
+export { alertPolicyArgs, alertLabels, alertResourceName, type AlertSpec, type AlertContext } from "./alert";
+export { alertDocumentation, guides, responses, runbookUrl } from "./documentation";
+export { channelKinds, type ChannelKind } from "./routing";
+export { loadBalancerMetrics, prometheusMetrics, gatewayBackendPattern, type RequestMetrics } from "./metrics";
+export { serviceAlerts, errorRateAlert, latencyAlert, platformDownAlert, requestVolumeAlert, burnRateAlerts, heartbeatAlert, uptimeAlert, type ResolvedService } from "./service-alerts";
+export { uptimeCheckArgs } from "./uptime-check";
+export { sloName, customServiceArgs, availabilitySloArgs, availabilitySloId } from "./slo";
+export { podMonitoringObject, scrapeNetworkPolicySpec, scrapePolicyName } from "./scrape";
+export { platformAlerts } from "./platform";
+export { firestoreAlerts, needsIndexMetricArgs, needsIndexMetricName } from "./firestore";
+export { serviceDashboard, overviewDashboard } from "./dashboards";
+export { MonitoringArgsError, monitoringProblems, resolveService } from "./resolve";

@@ -1,0 +1,55 @@
+/**
+ * The real-file corpus: files written by other projects, kept in `../shared/corpus/` beside the
+ * checkout (CI always has it; `GOLIVE_CORPUS` points elsewhere). They are never copied into
+ * this repository. Without them, their cases are skipped, counted, and reported once at the
+ * end of the run (test/hooks.ts); golive's own fixtures in test/fixtures/ cover every shape.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+const projectDir = path.resolve(__dirname, "..");
+
+export const corpusDir = process.env["GOLIVE_CORPUS"]
+    ? path.resolve(process.env["GOLIVE_CORPUS"])
+    : path.resolve(projectDir, "..", "shared", "corpus");
+
+export const corpusPresent = fs.existsSync(path.join(corpusDir, "README.md"));
+
+let notRun = 0;
+
+/** Real-file cases skipped because the corpus is absent. */
+export function corpusCasesNotRun(): number {
+    return notRun;
+}
+
+/** A file of the corpus, e.g. `corpusPath("stack-exports", "x.json")`. */
+export function corpusPath(...parts: string[]): string {
+    return path.join(corpusDir, ...parts);
+}
+
+/** `it` for a case that reads the corpus: skipped and counted when it is absent. */
+export function itCorpus(title: string, fn: (this: Mocha.Context) => unknown): void {
+    it(title, function () {
+        if (!corpusPresent) {
+            notRun++;
+            this.skip();
+        }
+        return fn.call(this);
+    });
+}
+
+/**
+ * One case per file of a corpus folder (sorted). Without the corpus there is no list to
+ * iterate, so one case stands for the whole folder and is counted as not run.
+ */
+export function itEachCorpusFile(folder: string, title: (file: string) => string, fn: (this: Mocha.Context, file: string) => unknown): void {
+    if (!corpusPresent) {
+        itCorpus(title(`every file of ${folder}/`), () => undefined);
+        return;
+    }
+    for (const file of fs.readdirSync(path.join(corpusDir, folder)).sort()) {
+        it(title(file), function () {
+            return fn.call(this, path.join(corpusDir, folder, file));
+        });
+    }
+}
