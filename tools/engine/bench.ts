@@ -18,7 +18,11 @@ import { compare, explain, fromFindingsFile, rootStackUrn } from "./compare";
 import { golive } from "./golive";
 import { engineSandbox, policyAnalyze } from "./pulumi";
 
-/** Pulumi.production.yaml with its services cloned to `n` (names svc-<i>), as tools/bench.ts does (plus rollbackTo). */
+/**
+ * Pulumi.production.yaml with its services cloned to `n` (names svc-<i>), as tools/bench.ts
+ * does, plus rollbackTo; the first clone of each service keeps its public host, which the
+ * edge (apiHosts, records, rules) names.
+ */
 function syntheticStack(n: number, dir: string): string {
     const doc = YAML.parse(fs.readFileSync(path.join(projectDir, "Pulumi.production.yaml"), "utf8")) as { config: Record<string, unknown> };
     const base = doc.config["golive:services"] as Array<Record<string, unknown>>;
@@ -26,7 +30,7 @@ function syntheticStack(n: number, dir: string): string {
         const s = { ...base[i % base.length]! };
         s["name"] = `svc-${i}`;
         s["calledBy"] = i > 0 ? [`svc-${i - 1}`] : [];
-        if (s["host"]) s["host"] = `svc-${i}`;
+        if (s["host"] && i >= base.length) s["host"] = `svc-${i}`;
         return s;
     });
     // The launch's rollback versions name services: carry each over to its clones.
