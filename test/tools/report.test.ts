@@ -98,10 +98,10 @@ describe("the readiness report", () => {
         report.findings = withLaunch(buildFindings("production", { policies: [images], diagnostics: [unpinned] }), record, clock, undefined);
         const text = plain(renderTerminal(report));
         assert.match(text, /^Checklist by area \(\d+ items: 1 FAIL, \d+ PENDING, 1 PASS\)$/m);
-        assert.match(text, /^ {2}Services \(1 FAIL, \d+ PENDING\)\n {4}FAIL {5}004\.services\.target-versions +All microservices deployed at pinned target versions\n {13}✗ mandatory workloads-container-disallow-unpinned-image {2}kubernetes:apps\/v1:Deployment api: image ghcr\.io\/teei\/api:latest moves; pin it\.$/m);
+        assert.match(text, /^ {2}Workloads \(1 FAIL, \d+ PENDING\)\n {4}FAIL {5}004\.services\.target-versions +All microservices deployed at pinned target versions\n {13}✗ mandatory workloads-container-disallow-unpinned-image {2}kubernetes:apps\/v1:Deployment api: image ghcr\.io\/teei\/api:latest moves; pin it\.$/m);
         assert.match(text, /^Totals\n {2}\d+ checklist items: 1 FAIL, 0 WARN, \d+ PENDING, 1 PASS; 1 mandatory and 0 advisory violations; 0 checks not evaluable in preview; 1 resource$/m);
         const md = renderMarkdown(report);
-        assert.match(md, /^### Services — 1 FAIL · \d+ PENDING\n\n\| Status \| Item \| Resource \| Finding and fix, or what a person checks \|\n\|---\|---\|---\|---\|\n\| FAIL \| \*\*004\.services\.target-versions\*\* All microservices deployed at pinned target versions \| kubernetes:apps\/v1:Deployment api \| mandatory `workloads-container-disallow-unpinned-image`: image ghcr\.io\/teei\/api:latest moves; pin it\. \|$/m);
+        assert.match(md, /^### Workloads — 1 FAIL · \d+ PENDING\n\n\| Status \| Item \| Resource \| Finding and fix, or what a person checks \|\n\|---\|---\|---\|---\|\n\| FAIL \| \*\*004\.services\.target-versions\*\* All microservices deployed at pinned target versions \| kubernetes:apps\/v1:Deployment api \| mandatory `workloads-container-disallow-unpinned-image`: image ghcr\.io\/teei\/api:latest moves; pin it\. \|$/m);
     });
 
     it("shows a manual item attested by the clock as PASS, saying who attested it and where the evidence is", () => {

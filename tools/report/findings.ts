@@ -133,6 +133,5 @@ export function pendingReasons(findings: Findings): Map<string, string> {
 
 /** The area a checklist item belongs to: its own `area` when the checklist gives one, else its id's section (`004.infra.dns-ttl`: infra). */
 export function areaOf(id: string): string {
-    const item = checklistItem(id) as { area?: string } | undefined;
-    return item?.area ?? id.split(".")[1] ?? id;
+    return checklistItem(id)?.area ?? id.split(".")[1] ?? id;
 }
