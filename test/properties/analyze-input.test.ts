@@ -14,7 +14,7 @@ import fc from "fast-check";
 import { main as analyze } from "../../tools/analyze";
 import { stackExport } from "../../tools/export/write";
 import { errorLines, run, tmpDir, type Run } from "../tools/cli";
-import { check, hostilePresent, hostileValue, mutate, positions, runs, setAt, shippedPlan } from "./support";
+import { check, hostilePresent, hostileValue, mutate, positions, runs, setAt, shippedPlan, timeLimit } from "./support";
 
 const fixtures = path.resolve(__dirname, "..", "fixtures");
 const exportFixtures = fs.readdirSync(path.join(fixtures, "stack-exports")).map((f) => path.join(fixtures, "stack-exports", f));
@@ -49,7 +49,7 @@ function assertAnswered(r: Run, file: string): void {
 }
 
 describe("properties: analyze answers random, mutated and truncated exports and manifests with exit 0, 1 or 2", function () {
-    this.timeout(300_000);
+    this.timeout(timeLimit(300_000));
     const dir = tmpDir("analyze-props");
     let shipped: string;
     let seq = 0;
@@ -83,7 +83,7 @@ describe("properties: analyze answers random, mutated and truncated exports and 
                 const file = write("mutated.json", JSON.stringify(mutate(source, picks).props));
                 assertAnswered(await analyzeWithin(["--file", file, "--stack", "production"]), file);
             }),
-            runs(4, "costly"),
+            runs(1, "costly"),
         );
     });
 

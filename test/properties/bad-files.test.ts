@@ -12,7 +12,7 @@ import * as YAML from "yaml";
 import { main as analyze } from "../../tools/analyze";
 import { main as plan } from "../../tools/plan";
 import { errorLines, run, tmpDir, type Run } from "../tools/cli";
-import { check, projectDir, runs } from "./support";
+import { check, projectDir, runs, timeLimit } from "./support";
 
 /** Exit 2, one error line, naming `file`. */
 function assertOneLine(r: Run, file: string): void {
@@ -38,7 +38,7 @@ function productionWithIndexes(dir: string, target: string): string {
 const asRoot = typeof process.getuid === "function" && process.getuid() === 0;
 
 describe("properties: a bad file is refused with exit 2 and one line naming it", function () {
-    this.timeout(300_000);
+    this.timeout(timeLimit(300_000));
     const dir = tmpDir("bad-files");
     let n = 0;
     const fresh = () => {

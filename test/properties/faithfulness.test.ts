@@ -19,7 +19,7 @@ import { openGate, type Gate } from "../../tools/analyzer/evaluate";
 import { analyzeRequest, analyzeStackRequest, diagnostics } from "../../tools/analyzer/protocol";
 import type { EngineResource } from "../../tools/analyzer/resource";
 import { packDir } from "../../tools/cli/command";
-import { check, kindOf, mutateResource, mutations, policies, projectDir, runs, shippedPlan, shippedStacks } from "./support";
+import { check, kindOf, mutateResource, mutations, policies, projectDir, runs, shippedPlan, shippedStacks, timeLimit } from "./support";
 
 type Handler = (call: { request: unknown }, cb: (err: unknown, resp?: analyzerProto.AnalyzeResponse) => void) => Promise<void>;
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- internal module without typings (as test/policies/harness.ts)
@@ -69,7 +69,7 @@ async function served(gate: Gate, resources: readonly EngineResource[], stack: s
 }
 
 describe("properties: the served pack and direct calls give the same findings", function () {
-    this.timeout(300_000);
+    this.timeout(timeLimit(300_000));
     let gate: Gate;
 
     before(async () => {
@@ -96,7 +96,7 @@ describe("properties: the served pack and direct calls give the same findings", 
                 assert.deepEqual(a.diagnostics, b.diagnostics);
                 assert.deepEqual(a.judged, b.judged);
             }),
-            runs(2, "costly"),
+            runs(1, "costly"),
         );
     });
 });

@@ -13,7 +13,7 @@ import { parseStackConfig } from "../../config";
 import { readStackFile } from "../../tools/plan/stack-config";
 import { main as plan } from "../../tools/plan";
 import { run, tmpDir } from "../tools/cli";
-import { projectDir, runs, seed, shippedStacks } from "./support";
+import { projectDir, runs, seed, shippedStacks, timeLimit } from "./support";
 
 /** Every way a value may be written down: raw, hex, and base64 at each of the three alignments inside a longer blob. */
 function encodings(value: string): Array<{ how: string; text: string }> {
@@ -60,7 +60,7 @@ interface Artifacts {
 const secretValue = fc.stringMatching(/^[A-Za-z0-9_.:@+-]{16,40}$/).map((s) => `Sv${s}`);
 
 describe("properties: a secret given with --secret appears in no artifact of a plan", function () {
-    this.timeout(300_000);
+    this.timeout(timeLimit(300_000));
     const planned: Artifacts[] = [];
 
     before(async () => {

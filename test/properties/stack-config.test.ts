@@ -19,7 +19,7 @@ import { main as plan } from "../../tools/plan";
 import { readStackFile } from "../../tools/plan/stack-config";
 import type { FindingsFile } from "../../tools/report/findings-file";
 import { errorLines, run, tmpDir } from "../tools/cli";
-import { check, hostilePresent, hostileValue, mutate, policies, positions, projectDir, remove, runs, setAt, shippedStacks, type ShippedStack } from "./support";
+import { check, hostilePresent, hostileValue, mutate, policies, positions, projectDir, remove, runs, setAt, shippedStacks, type ShippedStack, timeLimit } from "./support";
 
 type Raw = Record<string, string>;
 
@@ -95,7 +95,7 @@ function assertRefusedOrAccepted(raw: Raw, file: string, stack: ShippedStack): "
 }
 
 describe("properties: a mutated stack config is refused naming the file and key, or plans", function () {
-    this.timeout(300_000);
+    this.timeout(timeLimit(300_000));
 
     for (const stack of shippedStacks) {
         it(`${stack}: the config parser refuses a mutated config line by line (file and key), or accepts it`, async () => {

@@ -9,8 +9,10 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Policy, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { specialSigKey, unknownValue } from "@pulumi/pulumi/runtime/rpc";
+import * as analyzerProto from "@pulumi/pulumi/proto/analyzer_pb";
 import fc from "fast-check";
 import { policies } from "../../policies/all";
+import { analyzerResource, diagnostics, type Diagnostic } from "../../tools/analyzer/protocol";
 import type { EngineResource } from "../../tools/analyzer/resource";
 import { runProgram } from "../../tools/plan/record";
 import { readStackFile } from "../../tools/plan/stack-config";
@@ -36,8 +38,10 @@ export function runs(fast: number, cost: "cheap" | "stack" | "costly" = "cheap")
     return Math.max(fast, Math.ceil(campaignRuns / { cheap: 1, stack: 10, costly: 50 }[cost]));
 }
 
-/** The `--runs` of this campaign, or 0 in `npm test`. */
-export const campaignSize = campaignRuns;
+/** A test's time limit: `fast` in `npm test`; a campaign's runs take longer (a hang is still caught per call where it matters). */
+export function timeLimit(fast: number): number {
+    return campaign ? fast * Math.max(10, Math.ceil(campaignRuns / 5)) : fast;
+}
 
 /** fast-check's parameters: the suite's seed, so every failure replays. */
 export function params<T>(numRuns: number): fc.Parameters<T> {
@@ -73,6 +77,36 @@ export function levelIn(stack: ShippedStack, p: Policy): string {
     if (own && typeof own === "object" && typeof (own as { enforcementLevel?: unknown }).enforcementLevel === "string") return (own as { enforcementLevel: string }).enforcementLevel;
     if (typeof config["all"] === "string") return config["all"];
     return p.enforcementLevel ?? "mandatory";
+}
+
+type Handler = (call: { request: unknown }, cb: (err: unknown, resp?: analyzerProto.AnalyzeResponse) => void) => Promise<void>;
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- internal module without typings (as test/policies/harness.ts)
+const server = require("@pulumi/policy/server") as { makeAnalyzeStackRpcFun(pack: string, version: string, level: string, policies: Policy[]): Handler };
+
+/**
+ * A resource's AnalyzeStack message, built once per resource object: a property run sends
+ * a whole stack per call, mostly unchanged, and building the messages is half of a call's
+ * cost. The messages are the same ones the harness builds (tools/analyzer/protocol.ts).
+ */
+const messages = new WeakMap<EngineResource, analyzerProto.AnalyzerResource>();
+
+/** One stack policy on a whole stack, as test/policies/harness.ts `judgement` runs it, with the messages reused. */
+export function judgeStack(p: Policy, resources: readonly EngineResource[]): Promise<{ diagnostics: Diagnostic[]; judged: boolean }> {
+    const index = new Map(resources.map((r) => [r.urn, r]));
+    const req = new analyzerProto.AnalyzeStackRequest();
+    req.setResourcesList(
+        resources.map((r) => {
+            let m = messages.get(r);
+            if (!m) messages.set(r, (m = analyzerResource(r, index)));
+            return m;
+        }),
+    );
+    const handler = server.makeAnalyzeStackRpcFun("golive-test", "0.0.0", "mandatory", [p]);
+    return new Promise((resolve, reject) => {
+        void handler({ request: req }, (err, resp) =>
+            err || !resp ? reject(err instanceof Error ? err : new Error(String(err))) : resolve({ diagnostics: diagnostics(resp, null), judged: resp.getNotApplicableList().length === 0 }),
+        );
+    });
 }
 
 // ---------------------------------------------------------------- the shipped plans
@@ -122,14 +156,15 @@ export function judgedResources(p: ResourceValidationPolicy, judge: (p: Policy, 
 export type Path = ReadonlyArray<string | number>;
 
 /**
- * Every position in a value (objects, arrays and leaves), the root excluded. The signature
- * of a secret or asset (`specialSigKey`) is not a position: the engine never sends an
- * unrecognised one; the secret's value is.
+ * Every position in a value (objects, arrays and leaves), the root excluded. A secret or
+ * asset (an object with `specialSigKey`) is one position, never entered: the engine never
+ * sends one with a mangled signature or without its value.
  */
 export function positions(value: unknown, at: Path = []): Path[] {
     if (value === null || typeof value !== "object") return [];
+    if (!Array.isArray(value) && specialSigKey in value) return [];
     const out: Path[] = [];
-    const entries: Array<[string | number, unknown]> = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value).filter(([k]) => k !== specialSigKey);
+    const entries: Array<[string | number, unknown]> = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
     for (const [k, v] of entries) {
         const p = [...at, k];
         out.push(p, ...positions(v, p));
