@@ -166,8 +166,17 @@ describe("npm run plan on the shipped stacks (in-process, policy pack over gRPC)
         );
         const db = e.deployment.resources.find((r) => r.type === "gcp:firestore/database:Database")!;
         assert.equal(db.protect, true);
-        // In production the data-holding resources are protected: the database (its children are not) and the edge's reserved address.
-        assert.deepEqual(e.deployment.resources.filter((r) => r.protect).map((r) => r.urn).sort(), [db.urn, "urn:pulumi:production::golive::golive:edge:Edge$gcp:compute/globalAddress:GlobalAddress::edge-address"].sort());
+        // In production the data-holding resources are protected: the database and its backup schedules (not its indexes and fields), the edge's reserved address and the release bucket.
+        assert.deepEqual(
+            e.deployment.resources.filter((r) => r.protect).map((r) => r.urn).sort(),
+            [
+                db.urn,
+                "urn:pulumi:production::golive::golive:firestore:Firestore$gcp:firestore/backupSchedule:BackupSchedule::firestore-backup-daily",
+                "urn:pulumi:production::golive::golive:firestore:Firestore$gcp:firestore/backupSchedule:BackupSchedule::firestore-backup-weekly",
+                "urn:pulumi:production::golive::golive:edge:Edge$gcp:compute/globalAddress:GlobalAddress::edge-address",
+                "urn:pulumi:production::golive::golive:edge:Edge$golive:edge:StaticFrontend$gcp:storage/bucket:Bucket::edge-static-bucket",
+            ].sort(),
+        );
         const component = e.deployment.resources.find((r) => r.type === "golive:firestore:Firestore")!;
         assert.equal((component.outputs["queries"] as unknown[]).length, 16);
         assert.match(production.stdout, /Firestore indexes: all 16 queries of firestore\/queries\.yaml are served on database "\(default\)"/);
