@@ -114,7 +114,11 @@ async function benchScale(factor: number, runs: number, warmUp: boolean, work: s
             bares.push(await bare());
             plans.push(await plan());
         }
-        progress(`${factor}x run ${i + 1}/${runs}: plan ${plans.at(-1)!.seconds.toFixed(2)} s, bare ${bares.at(-1)!.seconds.toFixed(2)} s`);
+        const p = plans.at(-1)!;
+        const b = bares.at(-1)!;
+        const cost = policyCost(p.stderr);
+        const policy = cost ? `, policies ${(cost.analyzeMs / cost.resources).toFixed(3)} ms per resource` : "";
+        progress(`${factor}x run ${i + 1}/${runs}: plan ${p.seconds.toFixed(2)} s (peak ${p.peakRssMB} MB${policy}), bare ${b.seconds.toFixed(2)} s (peak ${b.peakRssMB} MB)`);
     }
     const resources = (JSON.parse(fs.readFileSync(exportFile, "utf8")) as { deployment: { resources: unknown[] } }).deployment.resources.length;
     const costs = plans.map((p) => {
