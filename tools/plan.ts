@@ -199,12 +199,26 @@ async function plan(argv: string[]): Promise<number> {
     if (!args.stack) throw new InputError(`--stack is required\nusage: ${usage}`);
     const c = await checkInput({ ...args, stack: args.stack });
     const progress = (line: string) => console.error(`· ${line}`);
-    // The pack says what its policies accept, so a bad policy config value is refused before planning.
-    const gate = await openGate({ packDir, policyConfigFile: c.policyConfig, progress, clock: c.clock.forPack });
+    // The pack starts beside the program, as the engine starts analyzers beside the language
+    // host: on two cores the pack's start costs the plan little. Nothing is written and no
+    // result shown before the pack has said what its policies accept, so a bad policy config
+    // value is still refused before any planned output (the program's own error comes second).
+    const opening = openGate({ packDir, policyConfigFile: c.policyConfig, progress, clock: c.clock.forPack });
+    const t0 = Date.now();
+    const planned = runProgram({ projectDir, project: "golive", stack: c.stack, config: c.file.config, secretKeys: c.secretKeys });
+    // Both are awaited below; these only keep an early rejection from counting as unhandled.
+    opening.catch(() => undefined);
+    planned.catch(() => undefined);
+    let gate: Awaited<typeof opening>;
     try {
-        progress(`planning stack ${c.stack} from ${c.file.file} (offline preview under Pulumi mocks) ...`);
-        const t0 = Date.now();
-        const program = await runProgram({ projectDir, project: "golive", stack: c.stack, config: c.file.config, secretKeys: c.secretKeys });
+        gate = await opening;
+    } catch (e) {
+        await planned.catch(() => undefined);
+        throw e;
+    }
+    try {
+        progress(`planning stack ${c.stack} from ${c.file.file} (offline preview under Pulumi mocks, beside the pack's start) ...`);
+        const program = await planned;
         progress(`${program.resources.length} resources registered in ${Date.now() - t0} ms`);
         await validateAndWriteManifests(program.resources, c.args.manifests, progress);
         if (c.args.export) {

@@ -67,6 +67,35 @@ export interface Gate {
     stop(): void;
 }
 
+/** The progress line saying what the policies cost (the bench reads it back from a plan's stderr with `policyCost`). */
+export function judgedLine(resources: number, analyzeMs: number): string {
+    const per = resources ? (analyzeMs / resources).toFixed(3) : "0";
+    return `${resources} resources judged in ${analyzeMs} ms through the Analyzer service (${per} ms per resource, the pack's start excluded)`;
+}
+
+/** The figures of the `judgedLine` in a command's output, if it has one. */
+export function policyCost(output: string): { resources: number; analyzeMs: number } | undefined {
+    const m = /(\d+) resources judged in (\d+) ms through the Analyzer service/.exec(output);
+    return m ? { resources: Number(m[1]), analyzeMs: Number(m[2]) } : undefined;
+}
+
+/** Analyze calls in flight at once: enough to keep the pack busy, few enough to bound memory. */
+const analyzeWindow = 16;
+
+/** Maps items through `fn` with at most `window` calls pending; results in item order. */
+async function inFlight<T, R>(items: readonly T[], window: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+    const results = new Array<R>(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            results[i] = await fn(items[i]!);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(window, items.length) }, worker));
+    return results;
+}
+
 const severityNames = ["low", "low", "medium", "high", "critical"] as const;
 
 /** Starts the pack, asks what it is (GetAnalyzerInfo), and resolves and validates the policy config against it. */
@@ -139,13 +168,18 @@ async function judge(
     const t1 = Date.now();
     const index = new Map(resources.map((r) => [r.urn, r]));
     const found: Diagnostic[] = [];
-    for (const r of resources) {
-        const resp = await rpc.analyze(pack.client, analyzeRequest(r, index));
-        countApplied(resp, false);
-        found.push(...diagnostics(resp, r.urn));
-    }
+    // Several Analyze calls in flight, as the engine analyzes the steps it runs side by side:
+    // the pack judges the next resource while the answer to the last one travels back. The
+    // answers are taken in resource order, so findings keep the same order as one by one.
+    const responses = await inFlight(resources, analyzeWindow, (r) => rpc.analyze(pack.client, analyzeRequest(r, index)));
+    resources.forEach((r, i) => {
+        countApplied(responses[i]!, false);
+        found.push(...diagnostics(responses[i]!, r.urn));
+    });
     const stackResp = await rpc.analyzeStack(pack.client, analyzeStackRequest(resources));
     countApplied(stackResp, true);
     found.push(...diagnostics(stackResp, null));
-    return { pack: { name: info.getName(), version: info.getVersion() }, policies, diagnostics: found, analyzeMs: Date.now() - t1 };
+    const analyzeMs = Date.now() - t1;
+    progress?.(judgedLine(resources.length, analyzeMs));
+    return { pack: { name: info.getName(), version: info.getVersion() }, policies, diagnostics: found, analyzeMs };
 }

@@ -85,10 +85,15 @@ function spawnPack(packDir: string, timeoutMs: number, env: NodeJS.ProcessEnv): 
     let stdout = "";
     let stderr = "";
     return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => {
+        let served = false;
+        // The pack starts beside the program (tools/plan.ts), which may keep this process busy
+        // past the timeout in a large plan: the port may then be waiting in the pipe, read in
+        // the event loop's next I/O phase, which runs before setImmediate's callbacks.
+        const timer = setTimeout(() => setImmediate(() => {
+            if (served) return;
             child.kill();
             reject(new Error(`policy pack in ${packDir} did not print its port within ${timeoutMs / 1000} s${stderr ? `: ${stderr.trim()}` : ""}`));
-        }, timeoutMs);
+        }), timeoutMs);
         const fail = (why: string) => {
             clearTimeout(timer);
             reject(new Error(`policy pack in ${packDir} ${why}${stderr ? `:\n${stderr.trim()}` : ""}`));
@@ -102,6 +107,7 @@ function spawnPack(packDir: string, timeoutMs: number, env: NodeJS.ProcessEnv): 
             stdout += d.toString();
             const line = /^(\d+)\s*$/m.exec(stdout);
             if (!line) return;
+            served = true;
             clearTimeout(timer);
             child.removeAllListeners("exit");
             const port = Number(line[1]);
