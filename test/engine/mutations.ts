@@ -14,6 +14,8 @@ interface ExportResource {
     inputs?: Record<string, any>;
     outputs?: Record<string, any>;
     parent?: string;
+    custom?: boolean;
+    protect?: boolean;
     dependencies?: string[];
     propertyDependencies?: Record<string, string[]>;
 }
@@ -59,6 +61,16 @@ function remove(doc: StackExport, name: string): void {
         for (const [k, v] of Object.entries(r.propertyDependencies ?? {})) r.propertyDependencies![k] = v.filter((d) => d !== urn);
     }
     doc.deployment.resources = rs;
+}
+
+/**
+ * Edits a component's outputs only: a component registers no inputs (its export has
+ * `inputs: {}`), and what it passes on is what `registerOutputs` recorded.
+ */
+function editOutputs(doc: StackExport, name: string, fn: (outputs: Record<string, any>) => void): void {
+    const r = find(doc, name);
+    if (r.custom !== false || !r.outputs) throw new Error(`test setup: ${name} is not a component resource with outputs`);
+    fn(r.outputs);
 }
 
 /** A mutation that edits one resource. */
@@ -107,7 +119,11 @@ export const mutations: readonly Mutation[] = [
     editing("workloads-object-enforce-api-validation", "notification-service requesting more CPU than its limit", "notification-service-deployment", (p) => (container(p)["resources"].requests.cpu = "2")),
     editing("workloads-probe-configure-liveness-window", "q2q-pipeline's liveness probe made identical to its readiness probe", "q2q-pipeline-deployment", (p) => (container(p)["livenessProbe"] = { ...container(p)["readinessProbe"] })),
     editing("workloads-networkpolicy-disallow-allow-all", "export-service's NetworkPolicy given ingress [{}]", "export-service-networkpolicy", (p) => (p["spec"].ingress = [{}])),
-    editing("workloads-deployment-require-rollback-version", "export-service's rollback version set to the version it launches", "export-service-deployment", (p) => (p["metadata"].annotations["golive.dev/rollback-to"] = p["metadata"].labels["app.kubernetes.io/version"])),
+    // The policy judges Deployments planned at launch-eve or later; the shipped production stack is at pre-launch.
+    editing("workloads-deployment-require-rollback-version", "export-service planned at launch-eve with its rollback version set to the version it launches", "export-service-deployment", (p) => {
+        p["metadata"].annotations["golive.dev/launch-phase"] = "launch-eve";
+        p["metadata"].annotations["golive.dev/rollback-to"] = p["metadata"].labels["app.kubernetes.io/version"];
+    }),
     removing("workloads-deployment-missing-hpa", "export-service HPA removed", "export-service-hpa"),
     editing("workloads-pod-require-zone-spread", "reporting-api's topology spread constraints removed", "reporting-api-deployment", (p) => delete p["spec"].template.spec.topologySpreadConstraints),
     editing("workloads-namespace-missing-default-deny", "the default deny given an ingress rule from its own namespace", "platform-default-deny", (p) => (p["spec"].ingress = [{ from: [{ podSelector: {} }] }])),
@@ -168,6 +184,44 @@ export const mutations: readonly Mutation[] = [
     }),
     editing("edge-responseheaders-enforce-cors-origin", "the API allowing an origin the stack does not serve", "edge-response-headers", (p) => (rule(p, "cors")["actionParameters"].headers["Access-Control-Allow-Origin"].value = "https://elsewhere.example.org")),
     editing("edge-frontend-require-active-release", "the edge rewriting / to the previous release", "edge-static-rewrite", (p) => (rule(p, "static-root")["actionParameters"].uri.path.value = "/teei-csr-prod-static/releases/v2.4.9/index.html")),
+    // platform
+    // reporting-api's startup allowance 30 x 5 s -> 60 x 5 s: 4 waves of 3 pods (10 at maxReplicas, maxSurge 25 %) x 345 s, over the 20 min budget.
+    editing("platform-stack-enforce-rollback-budget", "reporting-api's startup probe allowed 5 minutes (failureThreshold 60)", "reporting-api-deployment", (p) => (container(p)["startupProbe"].failureThreshold = 60)),
+    {
+        policy: "platform-datastore-require-protect",
+        change: "the static frontend's bucket no longer protected",
+        touches: ["edge-static-bucket"],
+        apply: (doc) => {
+            const r = find(doc, "edge-static-bucket");
+            if (r.protect !== true) throw new Error("test setup: edge-static-bucket is not protected in the production plan export");
+            r.protect = false;
+        },
+    },
+    editing("platform-resource-disallow-staging-dependency", "the weekly Firestore backup schedule pointed at the staging project", "firestore-backup-weekly", (p) => (p["project"] = "teei-csr-staging")),
+    // stackServices reads the Deployment's own name label: the service is now one staging does not declare, and notification-service is missing.
+    editing("platform-stack-require-same-services", "notification-service's Deployment labelled as a service named notification-worker", "notification-service-deployment", (p) => (p["metadata"].labels["app.kubernetes.io/name"] = "notification-worker")),
+    removing("platform-service-missing-coverage", "the cockpit host's uptime check and its alert removed", "export-service-uptime", "export-service-uptime-check"),
+    // launch: the Launch component's outputs are the record (policies/launch/record.ts); the clock is the suite's `now` (--now, GOLIVE_NOW).
+    {
+        policy: "launch-record-require-go-decision",
+        change: "the launch record at launch-eve with a go decision 39 h old",
+        touches: ["launch"],
+        apply: (doc) =>
+            editOutputs(doc, "launch", (o) => {
+                o["phase"] = "launch-eve";
+                o["goNoGo"] = { decision: "go", by: "Go/No-Go board", at: "2026-11-29T18:00:00Z" };
+            }),
+    },
+    {
+        policy: "launch-record-require-attestations",
+        change: "the launch record at launch with a fresh go decision and no attestation",
+        touches: ["launch"],
+        apply: (doc) =>
+            editOutputs(doc, "launch", (o) => {
+                o["phase"] = "launch";
+                o["goNoGo"] = { decision: "go", by: "Go/No-Go board", at: "2026-11-30T18:00:00Z" };
+            }),
+    },
 ];
 
 /**
