@@ -10,10 +10,11 @@ import * as pulumi from "@pulumi/pulumi";
 import * as path from "node:path";
 import { Edge } from "./components/edge";
 import { Firestore } from "./components/firestore";
+import { Launch } from "./components/launch";
 import { Monitoring } from "./components/monitoring";
 import { Workloads } from "./components/workloads";
 import { parseStackConfig } from "./config";
-import { clusterProviderArgs, edgeArgs, firestoreArgs, isConfigSecret, monitoringArgs, SecretReader, workloadsArgs } from "./program";
+import { clusterProviderArgs, edgeArgs, firestoreArgs, isConfigSecret, launchArgs, monitoringArgs, SecretReader, workloadsArgs } from "./program";
 
 const stack = pulumi.getStack();
 const stackFile = `Pulumi.${stack}.yaml`;
@@ -55,6 +56,9 @@ const monitoring = new Monitoring("monitoring", monitoringSettings, {
 
 // The database keeps its data whatever Pulumi does; protected from `pulumi destroy` in production.
 const firestore = firestoreSettings ? new Firestore("firestore", firestoreSettings, { providers: [google] }) : undefined;
+
+// The launch record (phase, go/no-go, attestations): plain data the launch policies judge.
+new Launch("launch", launchArgs(config, stackFile));
 
 export const environment = config.environment;
 export const launchPhase = config.launch.phase;

@@ -5,3 +5,4 @@ export * from "./workloads-args";
 export * from "./edge-args";
 export * from "./firestore-args";
 export * from "./monitoring-args";
+export * from "./launch-args";

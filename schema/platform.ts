@@ -2,7 +2,8 @@ import { z } from "zod";
 import { environments } from "../components/workloads/defaults";
 import { flagAudiences } from "../components/workloads/feature-flags";
 import { isImageVersion } from "../policies/lib/image";
-import { launchPhases } from "../policies/lib/launch";
+import { checklistItem } from "../policies/checklist";
+import { goNoGoDecisions, isoTimeExample, launchPhases, parseIsoTime } from "../policies/lib/launch";
 import { dnsLabel, secretRef } from "./common";
 
 export const environment = z.enum(environments);
@@ -67,11 +68,57 @@ export const rollbackVersion = z.string().superRefine((v, ctx) => {
     }
 });
 
+/** An ISO 8601 time with a zone: a 24-hour rule cannot judge a time that means another instant on every machine. */
+export const isoTime = z.string().refine((v) => parseIsoTime(v) !== undefined, {
+    error: `must be an ISO 8601 time with a zone, such as ${isoTimeExample} (quote it in YAML)`,
+});
+
+/** Who signed: a person's name, as the Go/No-Go minutes write it. */
+const signer = z.string().trim().min(1, { error: "must name the person who signed, such as \"Ada Lovelace (VP Engineering)\"" });
+
+/** The Go/No-Go meeting's outcome (runbook 004, T-15 h): the decision, who signed it, when. */
+export const goNoGo = z.strictObject({
+    decision: z.enum(goNoGoDecisions),
+    by: signer,
+    at: isoTime,
+});
+
+/** A person's sign-off of a manual checklist item: who, when, and a link to the proof. */
+export const attestation = z.strictObject({
+    by: signer,
+    at: isoTime,
+    evidence: z.url({ protocol: /^https$/, error: "must be an https URL of the evidence (ticket, document, recording), such as https://tickets.example.com/LAUNCH-42" }),
+});
+
+/** Attestations keyed by checklist id; an id that is no checklist item would sign off nothing. */
+export const attestations = z.record(z.string(), attestation).check(
+    z.superRefine((record, ctx) => {
+        for (const id of Object.keys(record)) {
+            if (!checklistItem(id)) {
+                ctx.addIssue({ code: "custom", path: [id], message: `"${id}" is no checklist item; expected a checklist id such as 004.testing.load (docs/checklist.md lists them)` });
+            }
+        }
+    }),
+);
+
+/**
+ * What the deployment freeze lets change: a resource's name as the plan lists it
+ * (`reporting-api`), its URN, or a pattern with `*` (`reporting-api*`, every object of that
+ * service).
+ */
+export const freezeExceptions = z.array(z.string().trim().min(1, { error: "must name a resource, a URN or a pattern such as reporting-api*" }));
+
 export const launch = z.strictObject({
     /** Where the launch stands in the run-of-show; the report prints it. */
     phase: launchPhase,
     /** The version being rolled back to if the launch goes wrong, per service (runbook 004 rollback plan). */
     rollbackTo: z.record(dnsLabel, rollbackVersion).optional(),
+    /** The Go/No-Go record; required (a fresh go) in launch-eve and launch by the gate. */
+    goNoGo: goNoGo.optional(),
+    /** Sign-offs of the manual checklist items; all of them are required in launch by the gate. */
+    attestations: attestations.default({}),
+    /** What may change during the freeze (launch-eve, launch). */
+    freezeExceptions: freezeExceptions.default([]),
 });
 
 export const featureFlag = z.strictObject({

@@ -1,5 +1,5 @@
 /**
- * npm run analyze -- --file <stack-export.json> --stack <name> [--json <file>] [--markdown <file>] [--now <ISO time>]
+ * npm run analyze -- --file <stack-export.json> --stack <name> [--json <file>] [--markdown <file>] [--now <ISO time>] [--baseline <export>]
  *                    [--policy-pack-config <file>]
  * npm run analyze -- --manifests <dir|file> --stack <name> [...]
  * Evaluates the policy pack against a saved stack (ours or a real `pulumi stack export`) or
@@ -9,12 +9,16 @@ import * as path from "node:path";
 import { evaluate } from "./analyzer/evaluate";
 import type { EngineResource } from "./analyzer/resource";
 import { readExport } from "./export/read";
+import { clockOf } from "./cli/clock";
+import { assertBaselineOfStack, judgeFreeze } from "./plan/freeze";
+import { launchRecordOf, launchReport, withLaunch } from "./report/launch";
 import { InputError } from "./cli/errors";
 import { assertOutputFile, exitWith, finish, packDir, parse, policyConfigFile, runCommand } from "./cli/command";
 import { ManifestError, readManifests, toEngineResource, validateManifest } from "./manifests";
 import { buildFindings } from "./report/findings";
+import { rollbackOf } from "./report/rollback";
 
-const usage = "npm run analyze -- (--file <stack-export.json> | --manifests <dir|file>) --stack <name> [--json <file>] [--markdown <file>] [--now <ISO time>] [--policy-pack-config <file>]";
+const usage = "npm run analyze -- (--file <stack-export.json> | --manifests <dir|file>) --stack <name> [--json <file>] [--markdown <file>] [--now <ISO time>] [--baseline <stack export>] [--policy-pack-config <file>]";
 
 const help = `Gates resources golive did not plan with the policy pack, like \`pulumi policy analyze\`:
 a saved stack (ours or a real \`pulumi stack export\`), or Kubernetes YAML (what kustomize or helm render).
@@ -30,7 +34,10 @@ usage: ${usage}
                             instead; values are checked against each policy's configSchema
   --json <file>             write the findings (verdict, violations, checklist, notes)
   --markdown <file>         write the readiness report as Markdown
-  --now <ISO time>          the clock for time rules, e.g. 2026-11-22T09:00:00Z
+  --now <ISO time>          the clock for time rules (certificate expiry, go/no-go freshness), e.g.
+                            2026-11-22T09:00:00Z; default: GOLIVE_NOW if set, else the current time
+  --baseline <export>       with --file: the last deployed state; the report lists what the analyzed
+                            state changes, judged like plan --baseline (freeze, protected deletions)
   -h, --help                print this help
 
 exit codes: 0 ready (GO), 1 a mandatory violation or nothing checked, 2 bad input, 3 an internal error`;
@@ -43,6 +50,7 @@ async function analyze(argv: string[]): Promise<number> {
         json: { type: "string" },
         markdown: { type: "string" },
         now: { type: "string" },
+        baseline: { type: "string" },
         "policy-pack-config": { type: "string" },
     }, usage);
     if (args.help) {
@@ -51,11 +59,9 @@ async function analyze(argv: string[]): Promise<number> {
     }
     if (!args.stack) throw new InputError(`--stack is required\nusage: ${usage}`);
     if (!args.file === !args.manifests) throw new InputError(`give exactly one of --file and --manifests\nusage: ${usage}`);
-    if (args.now !== undefined && Number.isNaN(Date.parse(args.now))) {
-        throw new InputError(`--now ${JSON.stringify(args.now)}: expected an ISO 8601 time such as 2026-11-22T09:00:00Z`);
-    }
-    // Time-dependent checks read the evaluation time from the pack's environment.
-    if (args.now) process.env["GOLIVE_NOW"] = new Date(args.now).toISOString();
+    if (args.baseline !== undefined && !args.file) throw new InputError(`--baseline compares two stack states: give it with --file\nusage: ${usage}`);
+    // Time-dependent checks read the clock from the pack's environment (GOLIVE_NOW).
+    const clock = clockOf(args.now);
     const stack = args.stack;
     const configFile = policyConfigFile(stack, args["policy-pack-config"]);
     for (const flag of ["json", "markdown"] as const) {
@@ -99,9 +105,18 @@ async function analyze(argv: string[]): Promise<number> {
         }
     }
     progress(`analyzing ${source} with ${path.relative(process.cwd(), configFile) || configFile} ...`);
-    const evaluation = await evaluate(resources, { packDir, policyConfigFile: configFile, project: "golive", stack, dryRun: false, progress });
-    const findings = buildFindings(stack, evaluation);
-    return finish({ title: `golive analyze — ${source}, stack ${stack}`, findings, resources, notes, unsetSecrets: [] }, args);
+    const baseline = args.baseline !== undefined ? { file: args.baseline, resources: readExport(args.baseline).resources } : undefined;
+    if (baseline) assertBaselineOfStack(baseline.file, baseline.resources, stack);
+    const evaluation = await evaluate(resources, { packDir, policyConfigFile: configFile, project: "golive", stack, dryRun: false, progress, clock: clock.forPack });
+    const record = launchRecordOf(resources);
+    // Manifests have no state to compare: the freeze is a question for stack states only.
+    const freeze = args.file
+        ? judgeFreeze({ stack, phase: record?.phase ?? null, freezeExceptions: record?.freezeExceptions ?? [], planned: resources, baseline, policies: evaluation.policies })
+        : undefined;
+    const judged = { policies: [...evaluation.policies, ...(freeze?.policies ?? [])], diagnostics: [...evaluation.diagnostics, ...(freeze?.diagnostics ?? [])] };
+    const findings = withLaunch(buildFindings(stack, judged), record, clock, freeze);
+    const launch = launchReport(findings, record, clock, freeze);
+    return finish({ title: `golive analyze — ${source}, stack ${stack}`, findings, resources, notes, unsetSecrets: [], launch, rollback: rollbackOf(resources, evaluation.policies) }, args);
 }
 
 /** The analyze command; returns its exit code (tests call it in-process). */

@@ -24,7 +24,7 @@ export function renderChecklistDoc(): string {
     ];
     for (const item of checklist) {
         const by = policies.filter((p) => (p.tags ?? []).includes(`${runbookTagPrefix}${item.id}`));
-        out.push(`## ${item.id}`, "", `<a id="${anchor(item.id)}"></a>${item.title}`, "", `Source: ${item.source}`, "");
+        out.push(`## ${item.id}`, "", `<a id="${anchor(item.id)}"></a>${item.title}`, "", `Source: ${item.source}`, "", `Area: ${item.area}`, "");
         if (by.length) {
             out.push("Enforced by:", "", ...by.map((p) => `- \`${p.name}\` (${p.severity ?? "unspecified"}): ${p.description}`), "");
         } else {

@@ -1,7 +1,7 @@
 /**
  * npm run plan -- --stack <name> [--json <file>] [--export <file>] [--manifests <dir>]
  *                 [--markdown <file>] [--secret <key>=<value>|<key>=@<file> ...] [--stack-file <file>]
- *                 [--policy-pack-config <file>]
+ *                 [--policy-pack-config <file>] [--now <ISO time>] [--baseline <stack export>]
  * --stack-file reads the stack's config from another file (a candidate change, a test case)
  * while the stack name still picks policies/config/<name>.json (unless --policy-pack-config).
  * Runs the program offline under Pulumi's mocks (preview), evaluates the policy pack through
@@ -11,19 +11,25 @@ import * as fs from "node:fs";
 import { RunError } from "@pulumi/pulumi";
 import { parseStackConfig, type SecretRef } from "../config";
 import { openGate } from "./analyzer/evaluate";
+import type { EngineResource } from "./analyzer/resource";
+import { clockOf, type Clock } from "./cli/clock";
 import { InputError } from "./cli/errors";
 import { assertOutputFile, exitWith, finish, golivePackageVersion, packDir, parse, policyConfigFile, projectDir, runCommand, writeFile } from "./cli/command";
 import { firestoreCoverageNotes } from "./plan/firestore-coverage";
 import { kubernetesObjects } from "./plan/kubernetes-objects";
 import { runProgram, type ProgramRun } from "./plan/record";
 import { readStackFile } from "./plan/stack-config";
+import { readExport } from "./export/read";
 import { stackExport } from "./export/write";
+import { assertBaselineOfStack, judgeFreeze } from "./plan/freeze";
 import { buildFindings } from "./report/findings";
+import { launchRecordOf, launchReport, withLaunch } from "./report/launch";
+import { rollbackOf } from "./report/rollback";
 import { shipsOf } from "./report/ships";
 import type { UnsetSecret } from "./report/summary";
 import { assertManifestsFolder, assertValidManifests, ManifestError, writeManifests } from "./manifests";
 
-const usage = "npm run plan -- --stack <name> [--json <file>] [--export <file>] [--manifests <dir>] [--markdown <file>] [--secret <key>=<value>|<key>=@<file> ...] [--stack-file <Pulumi.<name>.yaml>] [--policy-pack-config <file>]";
+const usage = "npm run plan -- --stack <name> [--json <file>] [--export <file>] [--manifests <dir>] [--markdown <file>] [--secret <key>=<value>|<key>=@<file> ...] [--stack-file <Pulumi.<name>.yaml>] [--policy-pack-config <file>] [--now <ISO time>] [--baseline <stack export>]";
 
 const help = `Plans a stack offline (the program under Pulumi's mocks, in preview mode) and gates it with the
 policy pack, driven through its Analyzer gRPC service as the Pulumi engine drives it.
@@ -40,6 +46,12 @@ usage: ${usage}
   --secret <key>=@<file>    a secret the config names, read from a file (or <key>=<value>, which
                             the shell history and ps show); repeat for each; a secret not given is
                             planned as unknown, as a real preview plans a computed value
+  --now <ISO time>          the clock for time rules (go/no-go freshness), e.g. 2026-12-01T18:00:00Z;
+                            default: GOLIVE_NOW if set, else the current time
+  --baseline <export>       the last deployed state (\`pulumi stack export\`): the report lists what the
+                            plan creates, updates and deletes; in launch-eve and launch a change
+                            golive:launch.freezeExceptions does not name is NO-GO, and in every phase
+                            so is deleting a resource the baseline protects
   --json <file>             write the findings (verdict, violations, checklist, notes, secrets not given)
   --markdown <file>         write the readiness report as Markdown
   --export <file>           write the plan in the format of \`pulumi stack export\`
@@ -88,6 +100,8 @@ const options = {
     secret: { type: "string", multiple: true },
     "stack-file": { type: "string" },
     "policy-pack-config": { type: "string" },
+    now: { type: "string" },
+    baseline: { type: "string" },
 } as const;
 
 type Args = ReturnType<typeof parse<typeof options>>;
@@ -102,12 +116,16 @@ interface Checked {
     secretKeys: string[];
     /** Secret keys set in the stack file but encrypted, so unreadable offline. */
     unreadable: string[];
+    clock: Clock;
+    /** The last deployed state (--baseline), read before planning. */
+    baseline?: { file: string; resources: EngineResource[] };
 }
 
 /** Everything that can be refused before planning: arguments, output paths, the stack file, the secrets. */
 async function checkInput(args: Args & { stack: string }): Promise<Checked> {
     const stack = args.stack;
     const policyConfig = policyConfigFile(stack, args["policy-pack-config"]);
+    const clock = clockOf(args.now);
     // Every output is checked before any work: a typo costs one line, not a plan.
     for (const flag of ["json", "markdown", "export"] as const) {
         const file = args[flag];
@@ -127,10 +145,15 @@ async function checkInput(args: Args & { stack: string }): Promise<Checked> {
     const config = parseStackConfig(validated, (k) => file.encrypted.includes(k), file.file, stack);
     assertSecretsUsed(given, config.secretRefs, file.file);
     for (const g of given) file.config[g.key] = g.value;
-    return { stack, args, policyConfig, file, config, secretKeys, unreadable };
+    let baseline: Checked["baseline"];
+    if (args.baseline !== undefined) {
+        baseline = { file: args.baseline, resources: readExport(args.baseline).resources };
+        assertBaselineOfStack(args.baseline, baseline.resources, stack);
+    }
+    return { stack, args, policyConfig, file, config, secretKeys, unreadable, clock, baseline };
 }
 
-/** The notes on secrets the plan did not have (planned as unknown), and the launch phase. */
+/** The notes on secrets the plan did not have (planned as unknown). */
 function secretNotes(c: Checked): { notes: string[]; unsetSecrets: UnsetSecret[] } {
     const notGiven = c.config.secretRefs.filter((r) => !c.secretKeys.includes(`golive:${r.key}`));
     const unsetSecrets: UnsetSecret[] = notGiven.map((r) => ({ key: r.key, usedBy: r.usedBy, state: c.unreadable.includes(`golive:${r.key}`) ? "encrypted" : "unset" }));
@@ -140,7 +163,6 @@ function secretNotes(c: Checked): { notes: string[]; unsetSecrets: UnsetSecret[]
     const unset = list("unset");
     if (encrypted.length) notes.push(`${encrypted.length} secret(s) set in ${c.file.file} but encrypted, planned as unknown (give them with --secret to plan with values): ${encrypted.join(", ")}`);
     if (unset.length) notes.push(`${unset.length} secret(s) not set, planned as unknown; \`pulumi up\` refuses to run until they are set with \`pulumi config set --secret\`: ${unset.join(", ")}`);
-    notes.push(`launch phase: ${c.config.launch.phase}`);
     return { notes, unsetSecrets };
 }
 
@@ -177,12 +199,26 @@ async function plan(argv: string[]): Promise<number> {
     if (!args.stack) throw new InputError(`--stack is required\nusage: ${usage}`);
     const c = await checkInput({ ...args, stack: args.stack });
     const progress = (line: string) => console.error(`· ${line}`);
-    // The pack says what its policies accept, so a bad policy config value is refused before planning.
-    const gate = await openGate({ packDir, policyConfigFile: c.policyConfig, progress });
+    // The pack starts beside the program, as the engine starts analyzers beside the language
+    // host: on two cores the pack's start costs the plan little. Nothing is written and no
+    // result shown before the pack has said what its policies accept, so a bad policy config
+    // value is still refused before any planned output (the program's own error comes second).
+    const opening = openGate({ packDir, policyConfigFile: c.policyConfig, progress, clock: c.clock.forPack });
+    const t0 = Date.now();
+    const planned = runProgram({ projectDir, project: "golive", stack: c.stack, config: c.file.config, secretKeys: c.secretKeys });
+    // Both are awaited below; these only keep an early rejection from counting as unhandled.
+    opening.catch(() => undefined);
+    planned.catch(() => undefined);
+    let gate: Awaited<typeof opening>;
     try {
-        progress(`planning stack ${c.stack} from ${c.file.file} (offline preview under Pulumi mocks) ...`);
-        const t0 = Date.now();
-        const program = await runProgram({ projectDir, project: "golive", stack: c.stack, config: c.file.config, secretKeys: c.secretKeys });
+        gate = await opening;
+    } catch (e) {
+        await planned.catch(() => undefined);
+        throw e;
+    }
+    try {
+        progress(`planning stack ${c.stack} from ${c.file.file} (offline preview under Pulumi mocks, beside the pack's start) ...`);
+        const program = await planned;
         progress(`${program.resources.length} resources registered in ${Date.now() - t0} ms`);
         await validateAndWriteManifests(program.resources, c.args.manifests, progress);
         if (c.args.export) {
@@ -190,8 +226,15 @@ async function plan(argv: string[]): Promise<number> {
             progress(`stack export written to ${c.args.export}`);
         }
         const evaluation = await gate.evaluate(program.resources, { project: "golive", stack: c.stack, dryRun: true });
-        const findings = buildFindings(c.stack, evaluation);
-        return finish({ title: `golive plan — stack ${c.stack}`, findings, resources: program.resources, ...withFirestoreNotes(secretNotes(c), program.resources), ships: shipsOf(c.config) }, c.args);
+        const record = launchRecordOf(program.resources);
+        const freeze = judgeFreeze({
+            stack: c.stack, phase: c.config.launch.phase, freezeExceptions: c.config.launch.freezeExceptions,
+            planned: program.resources, baseline: c.baseline, policies: evaluation.policies,
+        });
+        const judged = { policies: [...evaluation.policies, ...freeze.policies], diagnostics: [...evaluation.diagnostics, ...freeze.diagnostics] };
+        const findings = withLaunch(buildFindings(c.stack, judged), record, c.clock, freeze);
+        const launch = launchReport(findings, record, c.clock, freeze);
+        return finish({ title: `golive plan — stack ${c.stack}`, findings, resources: program.resources, ...withFirestoreNotes(secretNotes(c), program.resources), ships: shipsOf(c.config), launch, rollback: rollbackOf(program.resources, evaluation.policies) }, c.args);
     } finally {
         gate.stop();
     }

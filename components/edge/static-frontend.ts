@@ -71,7 +71,9 @@ export class StaticFrontend extends pulumi.ComponentResource {
         if (!s) throw new pulumi.RunError("StaticFrontend needs the edge's static settings");
         const child = { parent: this };
 
-        this.bucket = new Bucket(`${name}-bucket`, staticBucketSpec(s, r.environment), child);
+        // Protected in production like the edge's address: the bucket holds every release, and
+        // removing it from the program must fail the plan, not plan its deletion.
+        this.bucket = new Bucket(`${name}-bucket`, staticBucketSpec(s, r.environment), { ...child, protect: r.environment === "production" });
         new BucketIAMMember(`${name}-public-read`, staticPublicReadSpec(this.bucket.name), child);
         new DnsRecord(`${name}-host`, staticRecordSpec(r, s), child);
         new Ruleset(`${name}-rewrite`, {

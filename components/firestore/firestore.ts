@@ -36,7 +36,8 @@ export class Firestore extends pulumi.ComponentResource {
 
         const schedules: Record<string, gcpFirestore.BackupSchedule> = {};
         for (const s of backupScheduleSpecs(a, db)) {
-            schedules[s.key] = new gcpFirestore.BackupSchedule(`${name}-backup-${s.key}`, s.args, { parent: this });
+            // Protected like the database: removing a schedule from the program must not silently stop the backups.
+            schedules[s.key] = new gcpFirestore.BackupSchedule(`${name}-backup-${s.key}`, s.args, { parent: this, protect: a.protect });
         }
         this.backupSchedules = schedules;
 

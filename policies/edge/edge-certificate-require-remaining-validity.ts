@@ -1,5 +1,5 @@
-import { resourceTypes, stackPolicy } from "../lib";
-import { evaluationTime } from "./clock";
+import { configNumber, resourceTypes, stackPolicy } from "../lib";
+import { evaluationTime } from "../lib/clock";
 import { cloudflareTypes, resourceName } from "./cloudflare";
 import { certificateMinRemainingDays } from "./thresholds";
 
@@ -19,7 +19,13 @@ export const edgeCertificateRequireRemainingValidity = stackPolicy({
     runbook: ["004.infra.tls-expiry"],
     remediation: "Find out why the pack did not renew (status, validation records, CAA), then re-order it; until then the host serves a certificate about to expire.",
     appliesTo: resourceTypes("Cloudflare certificate packs", cloudflareTypes.certificatePack),
+    configSchema: {
+        properties: {
+            minRemainingDays: { type: "integer", minimum: 1, default: certificateMinRemainingDays },
+        },
+    },
     validateStack: (args, reportViolation) => {
+        const minDays = configNumber(args.getConfig<Record<string, unknown>>(), "minRemainingDays", certificateMinRemainingDays);
         const now = evaluationTime();
         let judged = 0;
         for (const pack of args.resources.filter((r) => r.type === cloudflareTypes.certificatePack)) {
@@ -36,9 +42,9 @@ export const edgeCertificateRequireRemainingValidity = stackPolicy({
                     continue;
                 }
                 const left = (expires - now.getTime()) / day;
-                if (left < certificateMinRemainingDays) {
+                if (left < minDays) {
                     const when = left < 0 ? `expired ${Math.ceil(-left)} days ago` : `has ${Math.floor(left)} days left`;
-                    reportViolation(`Certificate pack ${resourceName(pack)}: the certificate for ${hosts} expires ${new Date(expires).toISOString()} and ${when} as of ${now.toISOString()}, under the ${certificateMinRemainingDays} days the runbook asks for. Find out why the pack did not renew (status, validation records, CAA), then re-order it.`, pack.urn);
+                    reportViolation(`Certificate pack ${resourceName(pack)}: the certificate for ${hosts} expires ${new Date(expires).toISOString()} and ${when} as of ${now.toISOString()}, under the ${minDays} days ${minDays === certificateMinRemainingDays ? "the runbook asks for" : "the policy config asks for"}. Find out why the pack did not renew (status, validation records, CAA), then re-order it.`, pack.urn);
                 }
             }
         }

@@ -1,14 +1,16 @@
-import { resourcePolicy } from "../lib";
+import { configNumber, resourcePolicy } from "../lib";
 import { addressRecordTypes, dnsRecords, recordLabel, recordType } from "./cloudflare";
 import { automaticTtl, dnsMaxTtlSeconds } from "./thresholds";
 
-const fix = `Set ttl to ${dnsMaxTtlSeconds} or less, or proxy the record (proxied: true) with ttl ${automaticTtl} (automatic).`;
+const fixFor = (max: number) => `Set ttl to ${max} or less, or proxy the record (proxied: true) with ttl ${automaticTtl} (automatic).`;
+const fix = fixFor(dnsMaxTtlSeconds);
 
 /**
  * Address records (A, AAAA, CNAME) answer with a TTL of at most 300 s, or are proxied with
  * the automatic TTL (Cloudflare then answers with its own addresses and 300 s): moving a
  * record back during a rollback reaches every resolver within five minutes. Other record
- * types do not send visitors anywhere and are not judged.
+ * types do not send visitors anywhere and are not judged. The ceiling is policy config
+ * (`maxTtlSeconds`, default the runbook's 300 s); the rollback budget counts the TTL too.
  */
 export const edgeDnsrecordConfigureTtl = resourcePolicy({
     name: "edge-dnsrecord-configure-ttl",
@@ -17,7 +19,14 @@ export const edgeDnsrecordConfigureTtl = resourcePolicy({
     runbook: ["004.infra.dns-ttl"],
     remediation: fix,
     appliesTo: dnsRecords,
+    configSchema: {
+        properties: {
+            maxTtlSeconds: { type: "integer", minimum: 60, default: dnsMaxTtlSeconds },
+        },
+    },
     validateResource: (args, reportViolation) => {
+        const max = configNumber(args.getConfig<Record<string, unknown>>(), "maxTtlSeconds", dnsMaxTtlSeconds);
+        const fix = fixFor(max);
         const type = recordType(args.props);
         if (!addressRecordTypes.includes(type)) args.notApplicable(`a ${type || "typeless"} record sends no visitor to an origin; only A, AAAA and CNAME records are judged`);
         const ttl: unknown = args.props.ttl;
@@ -31,11 +40,11 @@ export const edgeDnsrecordConfigureTtl = resourcePolicy({
             reportViolation(`DNS record ${record} has no TTL (got ${JSON.stringify(ttl) ?? "nothing"}). ${fix}`);
             return;
         }
-        if (ttl > dnsMaxTtlSeconds) {
+        if (ttl > max) {
             const why = proxied
                 ? `Cloudflare answers for a proxied record with its automatic TTL, but ${ttl} s is what applies the moment proxying is turned off, and what the next reader of the stack believes`
                 : `after a rollback moves it, resolvers keep the old answer for up to ${ttl} s`;
-            reportViolation(`DNS record ${record} has TTL ${ttl} s, above ${dnsMaxTtlSeconds} s: ${why}. ${fix}`);
+            reportViolation(`DNS record ${record} has TTL ${ttl} s, above ${max} s: ${why}. ${fix}`);
         }
     },
 });

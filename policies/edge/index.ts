@@ -47,7 +47,7 @@ export * from "./edge-zonesetting-enable-tls13";
 export * from "./edge-zonesetting-enforce-min-tls";
 export * from "./edge-zonesetting-enforce-ssl-strict";
 export * from "./thresholds";
-export { clockVariable, evaluationTime } from "./clock";
+export { clockVariable, evaluationTime } from "../lib/clock";
 export { cloudflareTypes } from "./cloudflare";
 export { globalAddressType } from "./hosts";
 

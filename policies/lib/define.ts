@@ -12,7 +12,7 @@ import type { Json } from "./json";
 
 /** Policy names read `<area>-<resource>-<verb>-<noun>` so a finding says what it is about. */
 export const policyNamePattern =
-    /^(workloads|monitoring|firestore|edge|platform)-[a-z0-9]+(-[a-z0-9]+)*-(missing|disallow|enable|disable|configure|enforce|require)(-[a-z0-9]+)+$/;
+    /^(workloads|monitoring|firestore|edge|platform|launch)-[a-z0-9]+(-[a-z0-9]+)*-(missing|disallow|enable|disable|configure|enforce|require)(-[a-z0-9]+)+$/;
 
 /** The tag prefix that carries checklist ids through the Analyzer protocol (PolicyInfo.tags). */
 export const runbookTagPrefix = "runbook:";

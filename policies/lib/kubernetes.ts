@@ -33,13 +33,22 @@ const movedFromExtensions: Readonly<Record<string, string>> = {
  * `DeploymentPatch` and `DeploymentList` are other kinds: a patch is partial, not a workload.
  */
 export function kindOf(type: string): KubernetesKind | undefined {
+    // A stack has few distinct types and policies ask about every resource's, many times
+    // over: each token is parsed once. The answers are frozen, as they are shared.
+    if (parsedKinds.has(type)) return parsedKinds.get(type);
     const m = /^kubernetes:(?:([^/:]+)\/)?(v[0-9][a-z0-9]*):([A-Za-z0-9]+)$/.exec(type);
-    if (!m) return undefined;
-    const raw = m[1] ?? "core";
-    const kind = m[3]!;
-    const group = raw === "extensions" ? movedFromExtensions[kind] ?? raw : raw;
-    return { group, version: m[2]!, kind };
+    let parsed: KubernetesKind | undefined;
+    if (m) {
+        const raw = m[1] ?? "core";
+        const kind = m[3]!;
+        const group = raw === "extensions" ? movedFromExtensions[kind] ?? raw : raw;
+        parsed = Object.freeze({ group, version: m[2]!, kind });
+    }
+    parsedKinds.set(type, parsed);
+    return parsed;
 }
+
+const parsedKinds = new Map<string, KubernetesKind | undefined>();
 
 /** Whether a type token is this group and kind, in any version. */
 export function isKind(type: string, group: string, kind: string): boolean {
@@ -184,5 +193,23 @@ export function objectRef(type: string, props: Json): string {
 
 /** Resources of the stack of one group and kind (any version), as stack policies see them. */
 export function resourcesOfKind(resources: readonly PolicyResource[], group: string, kind: string): PolicyResource[] {
-    return resources.filter((r) => isKind(r.type, group, kind));
+    // Stack policies ask this once per workload (its Services, its HPAs): grouped once per
+    // resource list, so a stack of W workloads and N resources costs N + W lookups, not W x N.
+    let byKind = resourcesByKind.get(resources);
+    if (!byKind) {
+        byKind = new Map();
+        for (const r of resources) {
+            const k = kindOf(r.type);
+            if (!k) continue;
+            const key = `${k.group}/${k.kind}`;
+            const list = byKind.get(key);
+            if (list) list.push(r);
+            else byKind.set(key, [r]);
+        }
+        resourcesByKind.set(resources, byKind);
+    }
+    return [...(byKind.get(`${group}/${kind}`) ?? [])];
 }
+
+/** Per resource list (each stack policy gets its own from the SDK), its resources by `group/kind`, in stack order. */
+const resourcesByKind = new WeakMap<readonly PolicyResource[], Map<string, PolicyResource[]>>();

@@ -77,3 +77,35 @@ export function rollbackVersionProblem(launched: string, rollbackTo: string | un
     }
     return undefined;
 }
+
+/** The phases in which a production launch needs a fresh go decision (runbook 004: the T-15 h Go/No-Go). */
+export const goNoGoRequiredIn: readonly LaunchPhase[] = ["launch-eve", "launch"];
+
+/** The phase in which every manual checklist item needs a person's attestation. */
+export const attestationsRequiredIn: readonly LaunchPhase[] = ["launch"];
+
+/** The phases of the deployment freeze (runbook 004 Launch Eve: "deployment freeze"). */
+export const freezeIn: readonly LaunchPhase[] = ["launch-eve", "launch"];
+
+/** How old a go decision may be, as of the clock: the Go/No-Go is held the day before launch. */
+export const goNoGoMaxAgeHours = 24;
+
+export const goNoGoDecisions = ["go", "no-go"] as const;
+
+export type GoNoGoDecision = (typeof goNoGoDecisions)[number];
+
+/**
+ * An ISO 8601 time with a date, hours and minutes and a zone (`2026-12-01T18:00:00Z`,
+ * `2026-12-01T19:00+01:00`): a time without a zone means a different instant on every
+ * machine, so a 24-hour rule could not judge it.
+ */
+export const isoTimePattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+export const isoTimeExample = "2026-12-01T18:00:00Z";
+
+/** The instant of an ISO 8601 time with a zone, or undefined when `text` is not one. */
+export function parseIsoTime(text: unknown): Date | undefined {
+    if (typeof text !== "string" || !isoTimePattern.test(text)) return undefined;
+    const t = Date.parse(text);
+    return Number.isNaN(t) ? undefined : new Date(t);
+}

@@ -6,6 +6,7 @@
  * than hand-written here. Not a policy; the secret-literal policy asks it.
  */
 import * as path from "node:path";
+import * as crypto from "node:crypto";
 import { lintSource } from "@secretlint/core";
 import { creator as recommended } from "@secretlint/secretlint-rule-preset-recommend";
 
@@ -34,7 +35,24 @@ export interface SecretFormat {
  * key). Never a `.p12` extension: that rule reads the file from disk, and there is none.
  * Nothing of the value is kept: secretlint's own messages (which quote it) are dropped.
  */
-export async function secretFormatsOf(name: string, value: string): Promise<SecretFormat[]> {
+export function secretFormatsOf(name: string, value: string): Promise<SecretFormat[]> {
+    // One lint per distinct name and value for the pack's life: a stack repeats its values
+    // (every copy of a service, the same ConfigMap key in each), and secretlint's profiler
+    // keeps every lint's marks and searches them on each new one, so each lint costs more
+    // than the last. Keyed by a digest: the value itself is not kept.
+    const key = crypto.createHash("sha256").update(name).update("\0").update(value).digest("base64");
+    let formats = linted.get(key);
+    if (!formats) {
+        formats = lint(name, value);
+        linted.set(key, formats);
+        formats.catch(() => linted.delete(key));
+    }
+    return formats.then((f) => f.map((x) => ({ ...x })));
+}
+
+const linted = new Map<string, Promise<SecretFormat[]>>();
+
+async function lint(name: string, value: string): Promise<SecretFormat[]> {
     const ext = path.extname(name);
     const result = await lintSource({
         source: { filePath: name, content: value, ext: ext === ".p12" ? "" : ext, contentType: "text" },

@@ -61,12 +61,23 @@ export const workloadsDeploymentMissingPdb = stackPolicy({
         const pdbs = resourcesOfKind(args.resources, "policy", "PodDisruptionBudget");
         const deployments = args.resources.filter((r) => isKind(r.type, "apps", "Deployment"));
         const floors = new Map(deployments.map((d) => [d, floorOf(d, hpasTargeting(args.resources, d))]));
-        const selects = (pdb: PolicyResource, d: PolicyResource) =>
-            namespaceOf(pdb.props) === namespaceOf(d.props) && selectorMatches(pdb.props.spec?.selector, podLabelsOf(d.type, d.props));
+        // Who covers whom, worked out once: every (PDB, Deployment) pair is matched one time,
+        // each object's namespace, labels and selector read once (props are the SDK's
+        // unknown-checking proxies, slow to walk), not once per Deployment judged.
+        const pods = new Map(deployments.map((d) => [d, { ns: namespaceOf(d.props), labels: podLabelsOf(d.type, d.props) }]));
+        const coveredBy = new Map<PolicyResource, PolicyResource[]>(deployments.map((d) => [d, []]));
+        const coverage = new Map<PolicyResource, PolicyResource[]>();
+        for (const pdb of pdbs) {
+            const ns = namespaceOf(pdb.props);
+            const selector: unknown = pdb.props.spec?.selector;
+            const covered = deployments.filter((d) => pods.get(d)!.ns === ns && selectorMatches(selector, pods.get(d)!.labels));
+            coverage.set(pdb, covered);
+            for (const d of covered) coveredBy.get(d)!.push(pdb);
+        }
         for (const d of deployments) {
             const name = objectRef(d.type, d.props);
             const ns = namespaceOf(d.props);
-            const covering = pdbs.filter((p) => selects(p, d));
+            const covering = coveredBy.get(d)!;
             if (covering.length === 0) {
                 const labels = podLabelsOf(d.type, d.props);
                 reportViolation(`${name} is not covered by a PodDisruptionBudget (none in namespace "${ns}" selects its pod labels ${formatLabels(labels)}), so a node drain may evict all its pods at once. ${fix}`, d.urn);
@@ -78,7 +89,7 @@ export const workloadsDeploymentMissingPdb = stackPolicy({
                 continue;
             }
             const pdb = covering[0]!;
-            const covered = deployments.filter((other) => selects(pdb, other));
+            const covered = coverage.get(pdb)!;
             // Judge a PDB shared by several Deployments once, at the first of them.
             if (covered[0] !== d) continue;
             const floor: Floor = covered.length === 1

@@ -26,7 +26,7 @@ describe("the Workloads args index.ts builds from the stack config", () => {
     });
 
     it("hands the launch phase to Workloads and each service its rollback version", () => {
-        assert.equal(args.launchPhase, "launch-eve");
+        assert.equal(args.launchPhase, "pre-launch");
         assert.deepEqual(args.services.map((s) => [s.name, s.rollbackTo]), [
             ["reporting-api", "v2.4.9"], ["q2q-pipeline", "v1.8.1"], ["notification-service", "v1.3.0"], ["export-service", "v2.0.3"],
         ]);

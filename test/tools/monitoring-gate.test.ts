@@ -16,7 +16,7 @@ describe("npm run plan refuses a production stack that loosens an alert (in-proc
         const json = path.join(tmpDir("monitoring"), "findings.json");
         const r = await run(plan, ["--stack", "production", "--stack-file", stackFile, "--json", json]);
         assert.equal(r.code, 1, r.stderr + r.stdout);
-        assert.match(r.stdout, /monitoring-alertpolicy-configure-thresholds .*export-service-error-rate\n\s+alert policy "\[production\] export-service: error rate > 5 % for 2 min" \(service export-service\) fires when the error rate exceeds 5 %, looser than the runbook's 1 %/);
+        assert.match(r.stdout, /monitoring-alertpolicy-configure-thresholds .*export-service-error-rate: alert policy "\[production\] export-service: error rate > 5 % for 2 min" \(service export-service\) fires when the error rate exceeds 5 %, looser than the runbook's 1 %/);
         const f = readJson<FindingsFile>(json);
         assert.deepEqual(f.violations.map((v) => [v.policy, v.enforcementLevel]), [["monitoring-alertpolicy-configure-thresholds", "mandatory"]]);
         assert.equal(f.checklist.find((c) => c.id === "004.monitoring.alert-error-rate")?.status, "FAIL");

@@ -8,6 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { policies } from "../../policies/all";
+import { offlineChecks } from "../../policies/launch";
 import { main as analyze } from "../../tools/analyze";
 import { parseJsonWithComments } from "../../policies/firestore/json-with-comments";
 import { generatedHeader } from "../../tools/manifests";
@@ -28,11 +29,17 @@ interface ExportShape {
 const notApplying: Record<"production" | "staging", Record<string, string>> = {
     production: {
         "workloads-canary-require-same-image": "production ships no canary (no canary: block in Pulumi.production.yaml)",
+        "workloads-deployment-require-rollback-version": "production ships at launch phase pre-launch (GO at any date); rollback versions are judged from launch-eve on (test/tools/plan.test.ts moves it there)",
+        "launch-record-require-go-decision": "the go/no-go record is required in launch-eve and launch only (test/tools/launch-gate.test.ts)",
+        "launch-record-require-attestations": "attestations are required in phase launch only (test/tools/launch-gate.test.ts)",
         "edge-certificate-require-remaining-validity": "a plan has no issued certificate yet: the policy judges the expiry in a deployed stack's export (analyze --file)",
     },
     staging: {
         "workloads-deployment-require-rollback-version": "staging is at launch phase pre-launch (Pulumi.staging.yaml); rollback versions are judged from launch-eve on",
+        "launch-record-require-go-decision": "staging is at launch phase pre-launch; the go/no-go record is required in launch-eve and launch",
+        "launch-record-require-attestations": "staging is at launch phase pre-launch; attestations are required in phase launch",
         "edge-certificate-require-remaining-validity": "a plan has no issued certificate yet: the policy judges the expiry in a deployed stack's export (analyze --file)",
+        "platform-resource-disallow-staging-dependency": "staging is the staging stack: policies/config/staging.json lists no stagingIdentifiers, as its own resources name its project and domain",
     },
 };
 
@@ -76,10 +83,35 @@ describe("npm run plan on the shipped stacks (in-process, policy pack over gRPC)
         assert.equal(f.checklist.find((c) => c.id === "004.infra.autoscaling")?.status, "PASS");
     });
 
-    it("plans staging with exit 0, warning only that its database is not protected (production's is)", () => {
+    it("shows the rollback budget the pack judged: 15 min 45 s to roll back and to deploy, each with how it was computed", () => {
+        const f = readJson<FindingsFile>(files.json);
+        // 120 s release switch + 4 waves x (30 pull + 150 startup + 5 readiness + 10 minReady) + 45 s grace; DNS (300 s) and the frontend (60 s) are faster.
+        assert.deepEqual([f.rollback?.rollbackSeconds, f.rollback?.deploySeconds, f.rollback?.budgetSeconds], [945, 945, 1200]);
+        assert.deepEqual(f.rollback?.rollback.map((s) => s.step), [
+            "release switch",
+            "rollout of Deployment teei/export-service",
+            "rollout of Deployment teei/notification-service",
+            "rollout of Deployment teei/q2q-pipeline",
+            "rollout of Deployment teei/reporting-api",
+            "frontend release switch",
+            "DNS",
+        ]);
+        assert.equal(f.checklist.find((c) => c.id === "004.rollback.budget")?.status, "PASS");
+        for (const text of [production.stdout, fs.readFileSync(files.markdown, "utf8")]) {
+            assert.match(text, /Rollback budget\n+(- | {2})rollback: 15 min 45 s = release switch 120 s \+ slowest, rollout of Deployment teei\/export-service: 825 s \(4 waves of 3 pods/);
+            assert.match(text, /deploy: 15 min 45 s = release switch 120 s/);
+            assert.match(text, /within budget/);
+        }
+    });
+
+    it("plans staging with exit 0, warning only that its database, backups and frontend bucket are not protected (production's are)", () => {
         assert.equal(staging.code, 0, staging.stderr + staging.stdout);
         assert.match(staging.stdout, /^GO for staging/m);
-        assert.deepEqual(readJson<FindingsFile>(files.staging).violations.map((v) => [v.policy, v.enforcementLevel]), [["firestore-database-enable-delete-protection", "advisory"]]);
+        assert.deepEqual(readJson<FindingsFile>(files.staging).violations.map((v) => [v.policy, v.enforcementLevel]), [
+            ["firestore-database-enable-delete-protection", "advisory"],
+            ["platform-datastore-require-protect", "advisory"],
+            ["platform-datastore-require-protect", "advisory"],
+        ]);
     });
 
     it("has every policy of the pack judge something in production, but those production gives nothing to judge", () => {
@@ -92,7 +124,8 @@ describe("npm run plan on the shipped stacks (in-process, policy pack over gRPC)
 
     it("lists every policy in the findings file with its level and what it judged", () => {
         const f = readJson<FindingsFile>(files.json);
-        assert.deepEqual(f.policies.map((p) => p.name), policies.map((p) => p.name));
+        // The pack's policies, then the checks the offline gate makes itself (need --baseline).
+        assert.deepEqual(f.policies.map((p) => p.name), [...policies.map((p) => p.name), ...offlineChecks.map((c) => c.name)]);
         assert.ok(f.policies.every((p) => p.enforcementLevel === "mandatory"));
         assert.ok(readJson<FindingsFile>(files.staging).policies.every((p) => p.enforcementLevel === "advisory"));
         // A resource policy counts the resources it judged (4 Deployments), a stack policy its one AnalyzeStack.
@@ -101,7 +134,7 @@ describe("npm run plan on the shipped stacks (in-process, policy pack over gRPC)
     });
 
     it("starts the report with what ships and puts every note, with the secrets planned as unknown, in the findings file", () => {
-        assert.match(production.stdout, /^golive plan — stack production\n\nWhat ships \(4 services\)\n {2}SERVICE +VERSION +REPLICAS +CANARY +ROLLBACK TO\n {2}reporting-api +v2\.5\.0 +2\.\.10 +none +v2\.4\.9\n/);
+        assert.match(production.stdout, /^golive plan — stack production\nGO · phase pre-launch · clock \S+ \(current time\)\nGO for production: [^\n]+\n\nLaunch\n( {2}[^\n]+\n){3}\nWhat ships \(4 services\)\n {2}SERVICE +VERSION +REPLICAS +CANARY +ROLLBACK TO\n {2}reporting-api +v2\.5\.0 +2\.\.10 +none +v2\.4\.9\n/);
         const f = readJson<FindingsFile>(files.json);
         assert.deepEqual(f.unsetSecrets.map((s) => [s.key, s.state]), [["openaiApiKey", "unset"], ["webhookHmacSecret", "unset"], ["pagerdutyIntegrationKey", "unset"]]);
         for (const note of f.notes) assert.ok(production.stdout.includes(`  - ${note}\n`), note);
@@ -110,12 +143,12 @@ describe("npm run plan on the shipped stacks (in-process, policy pack over gRPC)
     });
 
     it("prints resource counts, the checklist and the secrets it planned as unknown", () => {
-        assert.match(production.stdout, /^Resources \(160\)$/m);
+        assert.match(production.stdout, /^Resources \(161\)$/m);
         assert.match(production.stdout, /^\s+4\s+kubernetes:apps\/v1:Deployment$/m);
         assert.match(production.stdout, /3 secret\(s\) not set, planned as unknown; `pulumi up` refuses to run until they are set with `pulumi config set --secret`: openaiApiKey \(services\[1\]\.secretEnv\.OPENAI_API_KEY\), webhookHmacSecret/);
         assert.doesNotMatch(production.stdout, /slackToken \(|reportingApiDatabaseUrl \(/);
-        assert.match(production.stdout, /^Checklist \(\d+ items: /m);
-        assert.match(fs.readFileSync(files.markdown, "utf8"), /^# golive plan — stack production\n\n\*\*GO for production/);
+        assert.match(production.stdout, /^Checklist by area \(\d+ items: /m);
+        assert.match(fs.readFileSync(files.markdown, "utf8"), /^# golive plan — stack production\n\n## GO · phase pre-launch · clock \S+ \(current time\)\n\n\*\*GO for production/);
     });
 
     it("writes the plan in the shape of pulumi stack export, without secret values", () => {
@@ -131,7 +164,8 @@ describe("npm run plan on the shipped stacks (in-process, policy pack over gRPC)
         const text = fs.readFileSync(files.export, "utf8");
         assert.ok(!text.includes("do-not-leak-4711") && !text.includes("xoxb-test-value"));
         const secret = e.deployment.resources.find((r) => r.type === "kubernetes:core/v1:Secret" && r.urn.endsWith("reporting-api-secrets"))!;
-        assert.deepEqual(secret.inputs["stringData"], { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", ciphertext: "redacted-by-golive-plan" });
+        // A secret of unknown value, as during preview: readable by the Pulumi CLI without a secrets provider.
+        assert.deepEqual(secret.inputs["stringData"], { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", plaintext: JSON.stringify(unknownValue) });
     });
 
     it("writes every Kubernetes object but the Secrets as YAML, one file per object, and removes the files of an earlier plan", () => {
@@ -166,8 +200,15 @@ describe("npm run plan on the shipped stacks (in-process, policy pack over gRPC)
         );
         const db = e.deployment.resources.find((r) => r.type === "gcp:firestore/database:Database")!;
         assert.equal(db.protect, true);
-        // In production the data-holding resources are protected: the database (its children are not) and the edge's reserved address.
-        assert.deepEqual(e.deployment.resources.filter((r) => r.protect).map((r) => r.urn).sort(), [db.urn, "urn:pulumi:production::golive::golive:edge:Edge$gcp:compute/globalAddress:GlobalAddress::edge-address"].sort());
+        // In production the data-holding resources are protected: the database and its backup schedules (not its indexes),
+        // the frontend's bucket and the edge's reserved address.
+        assert.deepEqual(e.deployment.resources.filter((r) => r.protect).map((r) => r.urn).sort(), [
+            db.urn,
+            "urn:pulumi:production::golive::golive:firestore:Firestore$gcp:firestore/backupSchedule:BackupSchedule::firestore-backup-daily",
+            "urn:pulumi:production::golive::golive:firestore:Firestore$gcp:firestore/backupSchedule:BackupSchedule::firestore-backup-weekly",
+            "urn:pulumi:production::golive::golive:edge:Edge$golive:edge:StaticFrontend$gcp:storage/bucket:Bucket::edge-static-bucket",
+            "urn:pulumi:production::golive::golive:edge:Edge$gcp:compute/globalAddress:GlobalAddress::edge-address",
+        ].sort());
         const component = e.deployment.resources.find((r) => r.type === "golive:firestore:Firestore")!;
         assert.equal((component.outputs["queries"] as unknown[]).length, 16);
         assert.match(production.stdout, /Firestore indexes: all 16 queries of firestore\/queries\.yaml are served on database "\(default\)"/);
@@ -206,25 +247,25 @@ describe("npm run plan on the shipped stacks (in-process, policy pack over gRPC)
         const json = path.join(out, "unknown.json");
         const r = await run(analyze, ["--file", file, "--stack", "production", "--json", json]);
         assert.equal(r.code, 1, r.stderr + r.stdout);
-        assert.match(r.stdout, /^NO-GO for production: 3 mandatory checks not evaluable in preview\.$/m);
+        assert.match(r.stdout, /^NO-GO for production: 2 mandatory checks not evaluable in preview\.$/m);
         const f = readJson<FindingsFile>(json);
         assert.deepEqual(f.violations, []);
-        // Every check that reads the image: is it pinned, is it set at all, is the rollback version older.
+        // Every check that reads the image: is it pinned, is it set at all (the rollback version is judged from launch-eve).
         assert.deepEqual(f.notEvaluated.map((n) => [n.policy, n.enforcementLevel, n.urn]).sort(), [
             ["workloads-container-disallow-unpinned-image", "mandatory", api.urn],
-            ["workloads-deployment-require-rollback-version", "mandatory", api.urn],
             ["workloads-object-enforce-api-validation", "mandatory", api.urn],
         ]);
         assert.equal(f.checklist.find((c) => c.id === "004.services.target-versions")?.status, "PENDING");
     });
 
     it("refuses a production launch whose rollback versions are no choice (exit 1): equal, newer or missing", async () => {
+        // At launch-eve with a fresh go decision, so the rollback plan is all that is judged wrong.
         const file = productionVariant(
-            "      reporting-api: v2.4.9\n      q2q-pipeline: v1.8.1\n      notification-service: v1.3.0\n",
-            "      reporting-api: v2.5.0\n      q2q-pipeline: v1.9.0\n",
+            "    phase: pre-launch\n    rollbackTo:\n      reporting-api: v2.4.9\n      q2q-pipeline: v1.8.1\n      notification-service: v1.3.0\n",
+            "    phase: launch-eve\n    goNoGo: { decision: go, by: Ada Lovelace, at: \"2026-12-06T21:00:00Z\" }\n    rollbackTo:\n      reporting-api: v2.5.0\n      q2q-pipeline: v1.9.0\n",
         );
         const json = path.join(out, "rollback.json");
-        const r = await run(plan, ["--stack", "production", "--stack-file", file, "--json", json]);
+        const r = await run(plan, ["--stack", "production", "--stack-file", file, "--json", json, "--now", "2026-12-07T06:00:00Z"]);
         assert.equal(r.code, 1, r.stderr + r.stdout);
         assert.match(r.stdout, /^NO-GO for production: 3 mandatory violations\.$/m);
         const f = readJson<FindingsFile>(json);

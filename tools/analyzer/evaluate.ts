@@ -21,6 +21,8 @@ export interface PolicyMeta {
     runbook: string[];
     remediation: string;
     url: string;
+    /** Its config properties in this run (the stack's policy config over the configSchema defaults). */
+    config?: Record<string, unknown>;
     /**
      * How many resources it judged (Analyze calls, or 1 for a stack policy's AnalyzeStack)
      * without saying it does not apply. Zero means it checked nothing in this stack.
@@ -43,6 +45,8 @@ export interface GateOptions {
     policyConfigFile: string;
     /** Progress lines for the terminal. */
     progress?: (line: string) => void;
+    /** The clock for time rules (`--now`, ISO 8601), handed to the pack as GOLIVE_NOW. */
+    clock?: string;
 }
 
 /** The stack the resources belong to, as ConfigureStack tells the pack. */
@@ -63,13 +67,42 @@ export interface Gate {
     stop(): void;
 }
 
+/** The progress line saying what the policies cost (the bench reads it back from a plan's stderr with `policyCost`). */
+export function judgedLine(resources: number, analyzeMs: number): string {
+    const per = resources ? (analyzeMs / resources).toFixed(3) : "0";
+    return `${resources} resources judged in ${analyzeMs} ms through the Analyzer service (${per} ms per resource, the pack's start excluded)`;
+}
+
+/** The figures of the `judgedLine` in a command's output, if it has one. */
+export function policyCost(output: string): { resources: number; analyzeMs: number } | undefined {
+    const m = /(\d+) resources judged in (\d+) ms through the Analyzer service/.exec(output);
+    return m ? { resources: Number(m[1]), analyzeMs: Number(m[2]) } : undefined;
+}
+
+/** Analyze calls in flight at once: enough to keep the pack busy, few enough to bound memory. */
+const analyzeWindow = 16;
+
+/** Maps items through `fn` with at most `window` calls pending; results in item order. */
+async function inFlight<T, R>(items: readonly T[], window: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+    const results = new Array<R>(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            results[i] = await fn(items[i]!);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(window, items.length) }, worker));
+    return results;
+}
+
 const severityNames = ["low", "low", "medium", "high", "critical"] as const;
 
 /** Starts the pack, asks what it is (GetAnalyzerInfo), and resolves and validates the policy config against it. */
 export async function openGate(opts: GateOptions): Promise<Gate> {
     const t0 = Date.now();
     opts.progress?.(`starting policy pack ${opts.packDir} ...`);
-    const pack = await startPolicyPack(opts.packDir);
+    const pack = await startPolicyPack(opts.packDir, undefined, opts.clock);
     const startMs = Date.now() - t0;
     try {
         const info = await rpc.getAnalyzerInfo(pack.client);
@@ -118,6 +151,7 @@ async function judge(
         runbook: p.getTagsList().filter((t) => t.startsWith(runbookTagPrefix)).map((t) => t.slice(runbookTagPrefix.length)),
         remediation: p.getRemediationSteps(),
         url: p.getUrl(),
+        config: config.get(p.getName())?.properties ?? {},
         applied: 0,
     }));
     const byName = new Map(policies.map((p) => [p.name, p]));
@@ -134,13 +168,18 @@ async function judge(
     const t1 = Date.now();
     const index = new Map(resources.map((r) => [r.urn, r]));
     const found: Diagnostic[] = [];
-    for (const r of resources) {
-        const resp = await rpc.analyze(pack.client, analyzeRequest(r, index));
-        countApplied(resp, false);
-        found.push(...diagnostics(resp, r.urn));
-    }
+    // Several Analyze calls in flight, as the engine analyzes the steps it runs side by side:
+    // the pack judges the next resource while the answer to the last one travels back. The
+    // answers are taken in resource order, so findings keep the same order as one by one.
+    const responses = await inFlight(resources, analyzeWindow, (r) => rpc.analyze(pack.client, analyzeRequest(r, index)));
+    resources.forEach((r, i) => {
+        countApplied(responses[i]!, false);
+        found.push(...diagnostics(responses[i]!, r.urn));
+    });
     const stackResp = await rpc.analyzeStack(pack.client, analyzeStackRequest(resources));
     countApplied(stackResp, true);
     found.push(...diagnostics(stackResp, null));
-    return { pack: { name: info.getName(), version: info.getVersion() }, policies, diagnostics: found, analyzeMs: Date.now() - t1 };
+    const analyzeMs = Date.now() - t1;
+    progress?.(judgedLine(resources.length, analyzeMs));
+    return { pack: { name: info.getName(), version: info.getVersion() }, policies, diagnostics: found, analyzeMs };
 }

@@ -46,16 +46,23 @@ function readManifest(packDir: string): PackManifest {
     return JSON.parse(fs.readFileSync(path.join(packDir, "package.json"), "utf8")) as PackManifest;
 }
 
-/** The TypeScript the pack resolves (as run-policy-pack loads it for ts-node), else golive's own. */
-function loadTypeScript(packDir: string): typeof TS {
-    let resolved: string;
+/** Where the TypeScript the pack uses lives: the pack's own (as run-policy-pack loads it for ts-node), else golive's. */
+function typeScriptPath(packDir: string, request: string): string {
     try {
-        resolved = require.resolve("typescript", { paths: [packDir] });
+        return require.resolve(request, { paths: [packDir] });
     } catch {
-        resolved = require.resolve("typescript");
+        return require.resolve(request);
     }
+}
+
+/** Its version, read without loading the compiler: an unchanged pack starts without TypeScript. */
+function typeScriptVersion(packDir: string): string {
+    return (JSON.parse(fs.readFileSync(typeScriptPath(packDir, "typescript/package.json"), "utf8")) as { version: string }).version;
+}
+
+function loadTypeScript(packDir: string): typeof TS {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when a build is needed
-    return require(resolved) as typeof TS;
+    return require(typeScriptPath(packDir, "typescript")) as typeof TS;
 }
 
 /** run-policy-pack's options overlaid with the pack's tsconfig.json compilerOptions (raw JSON, as it reads them). */
@@ -70,11 +77,10 @@ function rawCompilerOptions(ts: typeof TS, packDir: string): Record<string, unkn
 /** The folder of the compiled pack for the pack's current sources, compiling it when it is not there yet. */
 export function builtPack(packDir: string): string {
     const root = path.resolve(packDir);
-    const ts = loadTypeScript(root);
-    const raw = rawCompilerOptions(ts, root);
     const files = packFiles(root);
     const hash = crypto.createHash("sha256");
-    hash.update(`typescript ${ts.version}\n${JSON.stringify(raw)}\n`);
+    // The pack's tsconfig.json, if any, is one of its files: hashed with them.
+    hash.update(`typescript ${typeScriptVersion(root)}\n${JSON.stringify(runPolicyPackOptions)}\n`);
     for (const f of files) {
         hash.update(`${f}\n`);
         hash.update(fs.readFileSync(path.join(root, f)));
@@ -90,7 +96,8 @@ export function builtPack(packDir: string): string {
     fs.mkdirSync(buildRoot, { recursive: true });
     const tmp = fs.mkdtempSync(`${dir}.tmp-`);
     try {
-        compile(ts, root, raw, files, tmp);
+        const ts = loadTypeScript(root);
+        compile(ts, root, rawCompilerOptions(ts, root), files, tmp);
         try {
             fs.renameSync(tmp, dir);
         } catch (e) {

@@ -9,6 +9,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import * as path from "node:path";
 import { credentials } from "@grpc/grpc-js";
 import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import { clockVariable } from "../../policies/lib/clock";
 import { builtPack } from "./pack-build";
 
 export interface RunningPack {
@@ -46,14 +47,20 @@ export async function stopSharedPolicyPacks(): Promise<void> {
     }
 }
 
-export function startPolicyPack(packDir: string, timeoutMs = 90_000): Promise<RunningPack> {
-    if (!shared) return spawnPack(packDir, timeoutMs);
-    // The pack reads GOLIVE_* (the clock of `analyze --now`) from its environment at start.
-    const env = Object.entries(process.env).filter(([k]) => k.startsWith("GOLIVE_")).sort();
+/**
+ * Starts (or, when shared, finds) a serving pack. `clock` is the `--now` time: the pack reads
+ * it as GOLIVE_NOW (policies/lib/clock.ts) at every evaluation; without it the pack gets the
+ * caller's own GOLIVE_NOW, if any, as the real CLI would hand it over, else judges by real time.
+ */
+export function startPolicyPack(packDir: string, timeoutMs = 90_000, clock?: string): Promise<RunningPack> {
+    const packEnv: NodeJS.ProcessEnv = clock === undefined ? process.env : { ...process.env, [clockVariable]: clock };
+    if (!shared) return spawnPack(packDir, timeoutMs, packEnv);
+    // The pack reads GOLIVE_* (the clock of `--now`) from its environment at start.
+    const env = Object.entries(packEnv).filter(([k]) => k.startsWith("GOLIVE_")).sort();
     const key = JSON.stringify([path.resolve(packDir), env]);
     let pack = shared.get(key);
     if (!pack) {
-        const started = spawnPack(packDir, timeoutMs);
+        const started = spawnPack(packDir, timeoutMs, packEnv);
         const packs = shared;
         started.catch(() => packs.delete(key));
         packs.set(key, started);
@@ -62,7 +69,7 @@ export function startPolicyPack(packDir: string, timeoutMs = 90_000): Promise<Ru
     return pack.then((p) => ({ ...p, stop: () => undefined }));
 }
 
-function spawnPack(packDir: string, timeoutMs: number): Promise<RunningPack> {
+function spawnPack(packDir: string, timeoutMs: number, env: NodeJS.ProcessEnv): Promise<RunningPack> {
     let dir: string;
     try {
         dir = builtPack(packDir);
@@ -72,15 +79,21 @@ function spawnPack(packDir: string, timeoutMs: number): Promise<RunningPack> {
     const entry = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [dir] });
     const child: ChildProcess = spawn(process.execPath, [entry, engineAddress, "."], {
         cwd: dir,
+        env,
         stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
     let stderr = "";
     return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => {
+        let served = false;
+        // The pack starts beside the program (tools/plan.ts), which may keep this process busy
+        // past the timeout in a large plan: the port may then be waiting in the pipe, read in
+        // the event loop's next I/O phase, which runs before setImmediate's callbacks.
+        const timer = setTimeout(() => setImmediate(() => {
+            if (served) return;
             child.kill();
             reject(new Error(`policy pack in ${packDir} did not print its port within ${timeoutMs / 1000} s${stderr ? `: ${stderr.trim()}` : ""}`));
-        }, timeoutMs);
+        }), timeoutMs);
         const fail = (why: string) => {
             clearTimeout(timer);
             reject(new Error(`policy pack in ${packDir} ${why}${stderr ? `:\n${stderr.trim()}` : ""}`));
@@ -94,6 +107,7 @@ function spawnPack(packDir: string, timeoutMs: number): Promise<RunningPack> {
             stdout += d.toString();
             const line = /^(\d+)\s*$/m.exec(stdout);
             if (!line) return;
+            served = true;
             clearTimeout(timer);
             child.removeAllListeners("exit");
             const port = Number(line[1]);

@@ -42,11 +42,10 @@ function toJs(struct: { toJavaScript(): unknown } | undefined): Record<string, u
 }
 
 /**
- * Runs the program once. Mocks and config are global per process, so each run installs
- * its own and loads index.ts afresh: a process (a test run) may plan several stacks, one
- * after the other, never two at once.
+ * Installs Pulumi's mock monitor in preview mode with golive's mocks, and URNs formed as the
+ * engine forms them. The bench's bare program (tools/bench/bare.ts) runs under exactly these.
  */
-export async function runProgram(opts: RunOptions): Promise<ProgramRun> {
+export async function installPreviewMocks(opts: Pick<RunOptions, "project" | "stack" | "config" | "secretKeys">): Promise<Monitor> {
     pulumi.runtime.setAllConfig(opts.config, opts.secretKeys);
     await pulumi.runtime.setMocks(
         {
@@ -70,6 +69,21 @@ export async function runProgram(opts: RunOptions): Promise<ProgramRun> {
         const qualified = parentType && parentType !== "pulumi:pulumi:Stack" ? `${parentType}$${type}` : type;
         return `urn:pulumi:${opts.stack}::${opts.project}::${qualified}::${name}`;
     };
+    return monitor;
+}
+
+/** Waits for every RegisterResource and RegisterResourceOutputs the program started. */
+export function waitForRegistrations(): Promise<void> {
+    return settings.waitForRPCs();
+}
+
+/**
+ * Runs the program once. Mocks and config are global per process, so each run installs
+ * its own and loads index.ts afresh: a process (a test run) may plan several stacks, one
+ * after the other, never two at once.
+ */
+export async function runProgram(opts: RunOptions): Promise<ProgramRun> {
+    const monitor = await installPreviewMocks(opts);
     const byUrn = new Map<string, EngineResource>();
     const order: string[] = [];
     const register = monitor.registerResource.bind(monitor);
@@ -123,7 +137,7 @@ export async function runProgram(opts: RunOptions): Promise<ProgramRun> {
         // eslint-disable-next-line @typescript-eslint/no-require-imports -- the program is loaded like the language host loads it
         return Promise.resolve(require(program) as Record<string, unknown>);
     });
-    await settings.waitForRPCs();
+    await waitForRegistrations();
     const stack = [...byUrn.values()].find((r) => r.type === "pulumi:pulumi:Stack");
     return { resources: order.map((u) => byUrn.get(u)!), outputs: stack?.outputs ?? {} };
 }

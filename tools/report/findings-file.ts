@@ -4,16 +4,21 @@
  * the terminal and Markdown reports say, so CI reading the file misses nothing a person sees.
  */
 import type { ChecklistEntry, NotEvaluated, PolicyRun, Violation } from "./findings";
-import { pendingReasons } from "./findings";
+import { areaOf, pendingReasons } from "./findings";
+import type { LaunchReport } from "./launch";
+import type { RollbackBudget } from "../../policies/platform/rollback-budget";
 import type { Ship } from "./ships";
-import { countsByType, verdict, type ReportInput, type UnsetSecret } from "./summary";
+import { countsByType, headline, verdict, type ReportInput, type UnsetSecret } from "./summary";
 
 export interface FindingsFile {
     stack: string;
     ok: boolean;
     violations: Violation[];
-    /** The contract's entries; a PENDING one also says why (`pendingReason`: what a person checks). */
-    checklist: Array<ChecklistEntry & { pendingReason?: string }>;
+    /**
+     * The contract's entries, with their `area`; a PENDING one also says why (`pendingReason`:
+     * what a person checks), an attested one who attested it (`note`).
+     */
+    checklist: Array<ChecklistEntry & { area: string; pendingReason?: string; note?: string }>;
     notEvaluated: NotEvaluated[];
     /** The verdict line the reports end with (`GO ...`, `NO-GO ...`, `NOTHING CHECKED ...`). */
     verdict: string;
@@ -27,6 +32,12 @@ export interface FindingsFile {
     policies: PolicyRun[];
     /** What ships, per service (plan only). */
     ships?: Ship[];
+    /** The dashboard's first line: `GO · phase pre-launch · clock <time> (<source>)`. */
+    headline: string;
+    /** The phase, clock, go/no-go record, attestations and the freeze (with the changes against --baseline). */
+    launch?: LaunchReport;
+    /** Worst-case rollback and deploy times and how each was computed (platform-stack-enforce-rollback-budget). */
+    rollback?: RollbackBudget;
 }
 
 export function findingsFile(r: ReportInput): FindingsFile {
@@ -36,7 +47,10 @@ export function findingsFile(r: ReportInput): FindingsFile {
         stack: f.stack,
         ok: f.ok,
         violations: f.violations,
-        checklist: f.checklist.map((e) => (reasons.has(e.id) ? { ...e, pendingReason: reasons.get(e.id)! } : e)),
+        checklist: f.checklist.map((e) => {
+            const note = f.itemNotes?.[e.id];
+            return { ...e, area: areaOf(e.id), ...(reasons.has(e.id) ? { pendingReason: reasons.get(e.id)! } : note ? { note } : {}) };
+        }),
         notEvaluated: f.notEvaluated,
         verdict: verdict(f, r.resources),
         notes: r.notes,
@@ -44,5 +58,8 @@ export function findingsFile(r: ReportInput): FindingsFile {
         resourceTypes: countsByType(r.resources).map(([type, count]) => ({ type, count })),
         policies: f.policies,
         ...(r.ships ? { ships: r.ships } : {}),
+        headline: headline(r),
+        ...(r.launch ? { launch: r.launch } : {}),
+        ...(r.rollback ? { rollback: r.rollback } : {}),
     };
 }

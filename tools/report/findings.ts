@@ -49,6 +49,8 @@ export interface Findings {
      * apply: 0 means it checked nothing in this stack.
      */
     policies: PolicyRun[];
+    /** What the reports say beside an item beyond its policies (an attestation, why the freeze was not checked). */
+    itemNotes?: Record<string, string>;
 }
 
 export interface PolicyRun {
@@ -116,10 +118,20 @@ export function pendingReasons(findings: Findings): Map<string, string> {
     const reasons = new Map<string, string>();
     for (const e of findings.checklist) {
         if (e.status !== "PENDING") continue;
+        const note = findings.itemNotes?.[e.id];
+        if (note) {
+            reasons.set(e.id, note);
+            continue;
+        }
         const item = checklistItem(e.id);
         if (e.policies.length === 0) reasons.set(e.id, item?.manual ? `manual: ${item.manual}` : "manual: no policy checks this yet");
         else if (findings.notEvaluated.some((n) => e.policies.includes(n.policy))) reasons.set(e.id, "not evaluable during preview");
         else reasons.set(e.id, `nothing in this stack for ${e.policies.join(", ")} to check`);
     }
     return reasons;
+}
+
+/** The area a checklist item belongs to: its own `area` when the checklist gives one, else its id's section (`004.infra.dns-ttl`: infra). */
+export function areaOf(id: string): string {
+    return checklistItem(id)?.area ?? id.split(".")[1] ?? id;
 }

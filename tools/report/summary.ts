@@ -1,6 +1,8 @@
 import type { EngineResource } from "../analyzer/resource";
 import { urnName } from "../analyzer/resource";
-import type { Findings, Status } from "./findings";
+import type { Findings, Status, Violation } from "./findings";
+import { areaOf, type ChecklistEntry } from "./findings";
+import type { LaunchReport } from "./launch";
 import type { Ship } from "./ships";
 
 /** A secret the config names whose value the plan did not have: planned as unknown. */
@@ -14,6 +16,8 @@ export interface UnsetSecret {
 }
 
 /** Everything a report shows, gathered once for both renderers and the findings file. */
+import type { RollbackBudget } from "../../policies/platform/rollback-budget";
+
 export interface ReportInput {
     title: string;
     findings: Findings;
@@ -24,6 +28,10 @@ export interface ReportInput {
     unsetSecrets: UnsetSecret[];
     /** What the stack config ships, per service (plan only: analyze has no stack config). */
     ships?: Ship[];
+    /** The phase, the clock, the go/no-go record, attestations and the freeze. */
+    launch?: LaunchReport;
+    /** The rollback budget's figures (when the stack has Deployments to roll back). */
+    rollback?: RollbackBudget;
 }
 
 export const severityOrder = ["critical", "high", "medium", "low"] as const;
@@ -71,4 +79,54 @@ export function verdict(f: Findings, resources: readonly EngineResource[] = []):
         return `NO-GO for ${f.stack}: ${why}.`;
     }
     return `GO for ${f.stack}: no mandatory violations; ${advisory} advisory warning${advisory === 1 ? "" : "s"}, ${pending} checklist item${pending === 1 ? "" : "s"} pending manual sign-off.`;
+}
+
+/** The dashboard's first line: the verdict word, the phase and the clock it was reached at. */
+export function headline(r: Pick<ReportInput, "findings" | "launch">): string {
+    const word = !r.findings.judged ? "NOTHING CHECKED" : r.findings.ok ? "GO" : "NO-GO";
+    const l = r.launch;
+    if (!l) return word;
+    return `${word} · phase ${l.phase ?? "not recorded"} · clock ${l.clock.at} (${l.clock.source})`;
+}
+
+/** `Infra`: an area's name as a heading. */
+export function areaTitle(area: string): string {
+    return area.charAt(0).toUpperCase() + area.slice(1);
+}
+
+/** The checklist grouped by area, in the checklist's order of first appearance. */
+export function checklistByArea(f: Findings): Array<{ area: string; entries: ChecklistEntry[] }> {
+    const groups = new Map<string, ChecklistEntry[]>();
+    for (const e of f.checklist) {
+        const area = areaOf(e.id);
+        groups.set(area, [...(groups.get(area) ?? []), e]);
+    }
+    return [...groups.entries()].map(([area, entries]) => ({
+        area,
+        entries: statusOrder.flatMap((s) => entries.filter((e) => e.status === s)),
+    }));
+}
+
+/** `2 FAIL, 1 PENDING, 8 PASS`: a group's status counts, the non-zero ones, worst first. */
+export function countLine(entries: readonly ChecklistEntry[], sep = ", "): string {
+    return statusOrder.map((s) => [s, entries.filter((e) => e.status === s).length] as const).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}`).join(sep);
+}
+
+/**
+ * The findings to show under an item: each violation of its policies, listed in full under
+ * the first item its policy names and by reference under the others, so a message is read once.
+ */
+export function itemFindings(f: Findings, id: string): Array<{ violation: Violation; firstItem: string }> {
+    return f.violations
+        .filter((v) => f.checklist.find((e) => e.id === id)?.policies.includes(v.policy))
+        .map((v) => ({ violation: v, firstItem: v.runbook.find((r) => f.checklist.some((e) => e.id === r)) ?? id }));
+}
+
+/** The totals line: checklist statuses, violations by level, resources. */
+export function totals(f: Findings, resources: number): string {
+    const c = statusCounts(f);
+    const mandatory = f.violations.filter((v) => v.enforcementLevel === "mandatory").length;
+    return `${f.checklist.length} checklist items: ${statusOrder.map((s) => `${c[s]} ${s}`).join(", ")}; `
+        + `${mandatory} mandatory and ${f.violations.length - mandatory} advisory violation${f.violations.length - mandatory === 1 ? "" : "s"}; `
+        + `${f.notEvaluated.length} check${f.notEvaluated.length === 1 ? "" : "s"} not evaluable in preview; ${resources} resource${resources === 1 ? "" : "s"}`;
 }

@@ -48,10 +48,12 @@ describe("Firestore", () => {
         assert.equal(named(staging, "firestore-database").inputs["locationId"], "europe-west1");
     });
 
-    it("protects the database in production only, and never its children, so an index stays removable", () => {
+    it("protects the database and its backup schedules in production only, never its indexes, so an index stays removable", () => {
         assert.equal(named(production, "firestore-database").protect, true);
         assert.equal(named(staging, "firestore-database").protect, false);
-        const children = production.filter((r) => r.type !== types.database && r.type !== types.component);
+        assert.deepEqual(ofType(production, types.schedule).map((r) => r.protect), [true, true]);
+        assert.deepEqual(ofType(staging, types.schedule).map((r) => r.protect), [false]);
+        const children = production.filter((r) => r.type !== types.database && r.type !== types.component && r.type !== types.schedule);
         assert.ok(children.length > 10);
         assert.deepEqual(children.filter((r) => r.protect), []);
     });

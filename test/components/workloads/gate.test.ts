@@ -40,6 +40,9 @@ async function findings(args: WorkloadsArgs): Promise<string[]> {
 
 const workloadNames = workloadPolicies.map((p) => p.name);
 
+/** The production example moved to launch-eve, where the rollback versions are judged too (it ships at pre-launch). */
+const productionAtLaunchEve = (): WorkloadsArgs => ({ ...stackArgs("production"), launchPhase: "launch-eve" });
+
 describe("Workloads against the workload policies", () => {
     before(installMocks);
 
@@ -47,8 +50,8 @@ describe("Workloads against the workload policies", () => {
         assert.deepEqual(workloadNames, policies.map((p) => p.name).filter((n) => n.startsWith("workloads-")));
     });
 
-    it("passes every workload policy for the production example, each judging something but the canary's (production has no canary)", async () => {
-        const g = await gate(stackArgs("production"));
+    it("passes every workload policy for the production example at launch-eve, each judging something but the canary's (production has no canary)", async () => {
+        const g = await gate(productionAtLaunchEve());
         assert.deepEqual(g.findings, []);
         assert.deepEqual(g.judging, workloadNames.filter((n) => n !== "workloads-canary-require-same-image"));
     });
@@ -61,7 +64,7 @@ describe("Workloads against the workload policies", () => {
 
     it("keeps a production canary within the gate at every rollout step", async () => {
         for (const weight of [0, 10, 50, 100] as const) {
-            const args = withService(stackArgs("production"), "export-service", (s) => ({ ...s, canary: { image: "ghcr.io/teei/export-service:v2.2.0", weight } }));
+            const args = withService(productionAtLaunchEve(), "export-service", (s) => ({ ...s, canary: { image: "ghcr.io/teei/export-service:v2.2.0", weight } }));
             const g = await gate(args);
             assert.deepEqual(g.findings, [], `weight ${weight}`);
             assert.deepEqual(g.judging, workloadNames, `weight ${weight}: the canary's policies look at it`);

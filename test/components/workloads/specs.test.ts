@@ -64,7 +64,7 @@ describe("the workloads spec functions", () => {
         const api = microserviceArgs(args, args.services.find((s) => s.name === "reporting-api")!, gateway);
         assert.deepEqual(api.calls, [{ name: "q2q-pipeline", port: 8080 }, { name: "notification-service", port: 8080 }, { name: "export-service", port: 8080 }]);
         assert.deepEqual(api.publicRoute, { host: "api", hostname: "api.teei.example.com", gatewayName: "public", sourceRanges: ["35.191.0.0/16"] });
-        assert.deepEqual(api.launch, { phase: "launch-eve", rollbackTo: "v2.4.9" });
+        assert.deepEqual(api.launch, { phase: "pre-launch", rollbackTo: "v2.4.9" });
         const q2q = microserviceArgs(args, args.services.find((s) => s.name === "q2q-pipeline")!, gateway);
         assert.deepEqual(q2q.calls, [{ name: "notification-service", port: 8080 }]);
         assert.equal(q2q.publicRoute, undefined);

@@ -74,10 +74,10 @@ describe("Workloads", () => {
     it("writes the launch phase and each service's rollback version on its stable Deployment, for the rollback gate", () => {
         const annotations = podTemplates(production).map((d) => [d.inputs.metadata.name, d.inputs.metadata.annotations["golive.dev/launch-phase"], d.inputs.metadata.annotations["golive.dev/rollback-to"]]);
         assert.deepEqual(annotations.sort(), [
-            ["export-service", "launch-eve", "v2.0.3"],
-            ["notification-service", "launch-eve", "v1.3.0"],
-            ["q2q-pipeline", "launch-eve", "v1.8.1"],
-            ["reporting-api", "launch-eve", "v2.4.9"],
+            ["export-service", "pre-launch", "v2.0.3"],
+            ["notification-service", "pre-launch", "v1.3.0"],
+            ["q2q-pipeline", "pre-launch", "v1.8.1"],
+            ["reporting-api", "pre-launch", "v2.4.9"],
         ]);
     });
 
@@ -87,7 +87,7 @@ describe("Workloads", () => {
         const canary = find(rs, types.deployment, "export-service-canary-deployment");
         assert.deepEqual(canary.inputs.metadata.annotations, { "golive.dev/config": "golive:services[3]" });
         const stable = find(rs, types.deployment, "export-service-deployment");
-        assert.deepEqual(stable.inputs.metadata.annotations, { "golive.dev/config": "golive:services[3]", "golive.dev/launch-phase": "launch-eve" });
+        assert.deepEqual(stable.inputs.metadata.annotations, { "golive.dev/config": "golive:services[3]", "golive.dev/launch-phase": "pre-launch" });
     });
 
     it("publishes the feature flags as a ConfigMap that every pod mounts read-only", () => {

@@ -35,7 +35,7 @@ describe("npm run analyze --now on an updated edge (in-process, policy pack over
                 outputs["status"] = "active";
                 outputs["certificates"] = [{ id: "c1", hosts: ["teei.example.com", "*.teei.example.com"], issuer: "GoogleTrustServices", status: "active", expiresOn: "2030-01-13T09:00:00Z" }];
             }
-            return { urn: r.urn, custom: r.custom, type: r.type, id: r.custom ? `id-${r.urn.length}` : undefined, inputs: r.inputs, outputs, parent: r.parent, dependencies: r.dependencies, propertyDependencies: r.propertyDependencies, provider: r.provider };
+            return { urn: r.urn, custom: r.custom, type: r.type, id: r.custom ? `id-${r.urn.length}` : undefined, inputs: r.inputs, outputs, parent: r.parent, protect: r.protect, dependencies: r.dependencies, propertyDependencies: r.propertyDependencies, provider: r.provider };
         });
         const out = tmpDir("edge-expiry");
         const file = path.join(out, "export.json");

@@ -2,6 +2,7 @@ import { strict as assert } from "node:assert";
 import { clockVariable, edgeCertificateRequireRemainingValidity as policy } from "../../../policies/edge";
 import { analyzeStack, stackMessages, stackNotApplicableReasons, UNKNOWN } from "../harness";
 import { edgeStack, urnOf } from "./fixtures";
+import { stackPolicyWithConfig } from "../workloads/config";
 
 const launch = "2026-11-23T09:00:00.000Z";
 const fix = "Find out why the pack did not renew (status, validation records, CAA), then re-order it.";
@@ -33,6 +34,12 @@ describe("edge-certificate-require-remaining-validity", () => {
         const stack = issued("2026-12-05T12:00:00Z");
         assert.deepEqual((await analyzeStack(policy, stack)).map((d) => d.urn), [urnOf("certificatePack")]);
         assert.deepEqual(await stackMessages(policy, stack), [`Certificate pack certificatePack: the certificate for teei.example.com, *.teei.example.com expires 2026-12-05T12:00:00.000Z and has 12 days left as of ${launch}, under the 30 days the runbook asks for. ${fix}`]);
+    });
+
+    it("takes the minimum from policy config (minRemainingDays)", async () => {
+        const configured = stackPolicyWithConfig(policy, { minRemainingDays: 90 });
+        assert.deepEqual(await stackMessages(configured, issued("2027-01-22T09:00:00Z")), [`Certificate pack certificatePack: the certificate for teei.example.com, *.teei.example.com expires 2027-01-22T09:00:00.000Z and has 60 days left as of ${launch}, under the 90 days the policy config asks for. ${fix}`]);
+        assert.deepEqual(await stackMessages(stackPolicyWithConfig(policy, { minRemainingDays: 7 }), issued("2026-12-05T12:00:00Z")), []);
     });
 
     it("refuses an expired certificate", async () => {

@@ -2,6 +2,7 @@ import { strict as assert } from "node:assert";
 import { edgeDnsrecordConfigureTtl as policy } from "../../../policies/edge";
 import { messages, notApplicable, resource, UNKNOWN } from "../harness";
 import { edgeResource, types } from "./fixtures";
+import { resourcePolicyWithConfig } from "../workloads/config";
 
 const fix = "Set ttl to 300 or less, or proxy the record (proxied: true) with ttl 1 (automatic).";
 
@@ -23,6 +24,14 @@ describe("edge-dnsrecord-configure-ttl", () => {
     it("refuses a proxied record that declares a long TTL, saying what it means for a proxied record", async () => {
         const r = edgeResource("cockpit", (p) => { p.ttl = 3600; });
         assert.deepEqual(await messages(policy, r), [`DNS record cockpit.teei.example.com (A) has TTL 3600 s, above 300 s: Cloudflare answers for a proxied record with its automatic TTL, but 3600 s is what applies the moment proxying is turned off, and what the next reader of the stack believes. ${fix}`]);
+    });
+
+    it("takes the ceiling from policy config (maxTtlSeconds)", async () => {
+        const configured = resourcePolicyWithConfig(policy, { maxTtlSeconds: 600 });
+        assert.deepEqual(await messages(configured, edgeResource("api", (p) => { p.proxied = false; p.ttl = 600; })), []);
+        assert.deepEqual(await messages(configured, edgeResource("api", (p) => { p.proxied = false; p.ttl = 900; })), [
+            "DNS record api.teei.example.com (A) has TTL 900 s, above 600 s: after a rollback moves it, resolvers keep the old answer for up to 900 s. Set ttl to 600 or less, or proxy the record (proxied: true) with ttl 1 (automatic).",
+        ]);
     });
 
     it("refuses the automatic TTL on a DNS-only record", async () => {

@@ -1,7 +1,8 @@
 /**
- * The clock of time rules (certificate expiry). `npm run analyze -- --now <ISO time>` hands
- * it to the pack as GOLIVE_NOW, so a stack export can be judged as of launch time; without
- * it the pack uses the current time. Not a policy.
+ * The clock of time rules (certificate expiry, go/no-go freshness). `npm run plan` and
+ * `npm run analyze` hand `--now <ISO time>` to the pack as GOLIVE_NOW, so a stack can be
+ * judged as of launch time; without it the pack uses the current time (under the real
+ * CLI too: `GOLIVE_NOW=... pulumi preview --policy-pack policies`). Not a policy.
  */
 
 export const clockVariable = "GOLIVE_NOW";
