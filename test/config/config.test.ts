@@ -1,19 +1,11 @@
 import { strict as assert } from "node:assert";
 import { ConfigError, parseStackConfig } from "../../config";
-import { editedProduction, rawConfig } from "./stack-files";
+import { editedProduction, productionProblems, rawConfig } from "./stack-files";
 
 const file = "Pulumi.production.yaml";
 const notSecret = () => false;
 
-function problems(raw: Record<string, string>, isSecret: (k: string) => boolean = notSecret): string[] {
-    try {
-        parseStackConfig(raw, isSecret, file, "production");
-    } catch (e) {
-        assert.ok(e instanceof ConfigError, `expected a ConfigError, got ${String(e)}`);
-        return e.problems;
-    }
-    return [];
-}
+const problems = productionProblems;
 
 describe("stack config", () => {
     it("accepts both example stacks and lists the secrets they name", () => {

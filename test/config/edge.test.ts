@@ -1,19 +1,11 @@
 import { strict as assert } from "node:assert";
-import { ConfigError, parseStackConfig } from "../../config";
+import { parseStackConfig } from "../../config";
 import { rateLimitTiers } from "../../policies/edge/thresholds";
-import { editedProduction, rawConfig } from "./stack-files";
+import { editedProduction, productionProblems, rawConfig } from "./stack-files";
 
 const file = "Pulumi.production.yaml";
 
-function problems(raw: Record<string, string>): string[] {
-    try {
-        parseStackConfig(raw, () => false, file, "production");
-    } catch (e) {
-        assert.ok(e instanceof ConfigError, `expected a ConfigError, got ${String(e)}`);
-        return e.problems;
-    }
-    return [];
-}
+const problems = productionProblems;
 
 describe("stack config: golive:edge", () => {
     it("fills the runbook's values as defaults, from the pack's single definition", () => {

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
-import { ConfigError, parseStackConfig } from "../../config";
+import { parseStackConfig } from "../../config";
 import { launchArgs } from "../../program/launch-args";
-import { editedProduction } from "./stack-files";
+import { editedProduction, productionProblems } from "./stack-files";
 
 const file = "Pulumi.production.yaml";
 
@@ -11,13 +11,7 @@ function launchOf(change: (l: Record<string, unknown>) => Record<string, unknown
 }
 
 function problems(change: (l: Record<string, unknown>) => Record<string, unknown>): string[] {
-    try {
-        launchOf(change);
-    } catch (e) {
-        assert.ok(e instanceof ConfigError, `expected a ConfigError, got ${String(e)}`);
-        return e.problems;
-    }
-    return [];
+    return productionProblems(editedProduction("launch", change));
 }
 
 const go = { decision: "go", by: "Ada Lovelace (VP Engineering)", at: "2026-12-06T21:00:00Z" };

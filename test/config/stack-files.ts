@@ -1,6 +1,8 @@
+import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as YAML from "yaml";
+import { ConfigError, parseStackConfig } from "../../config";
 
 export const projectDir = path.resolve(__dirname, "..", "..");
 
@@ -15,4 +17,15 @@ export function editedProduction(key: string, edit: (value: any) => unknown): Re
     const raw = rawConfig("production");
     raw[`golive:${key}`] = JSON.stringify(edit(JSON.parse(raw[`golive:${key}`] ?? "null")));
     return raw;
+}
+
+/** The problems parseStackConfig reports for a production stack file's raw config, [] when it accepts it. */
+export function productionProblems(raw: Record<string, string>, isSecret: (key: string) => boolean = () => false): string[] {
+    try {
+        parseStackConfig(raw, isSecret, "Pulumi.production.yaml", "production");
+    } catch (e) {
+        assert.ok(e instanceof ConfigError, `expected a ConfigError, got ${String(e)}`);
+        return e.problems;
+    }
+    return [];
 }

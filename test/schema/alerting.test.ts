@@ -1,20 +1,12 @@
 import { strict as assert } from "node:assert";
-import { ConfigError, parseStackConfig } from "../../config";
+import { parseStackConfig } from "../../config";
 import { thresholds } from "../../policies/monitoring";
 import { alerting } from "../../schema";
-import { editedProduction, rawConfig } from "../config/stack-files";
+import { editedProduction, productionProblems, rawConfig } from "../config/stack-files";
 
 const file = "Pulumi.production.yaml";
 
-function problems(raw: Record<string, string>): string[] {
-    try {
-        parseStackConfig(raw, () => false, file, "production");
-    } catch (e) {
-        assert.ok(e instanceof ConfigError, `expected a ConfigError, got ${String(e)}`);
-        return e.problems;
-    }
-    return [];
-}
+const problems = productionProblems;
 
 describe("golive:alerting", () => {
     it("defaults every threshold to the gate's own runbook figures", () => {
