@@ -9,6 +9,7 @@ import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { analyzeRequest, analyzeStackRequest, diagnostics, type Diagnostic } from "../../tools/analyzer/protocol";
 import type { EngineResource } from "../../tools/analyzer/resource";
 import type * as analyzerProto from "@pulumi/pulumi/proto/analyzer_pb";
+import { clockVariable } from "../../policies/lib/clock";
 
 type Handler = (call: { request: unknown }, cb: (err: unknown, resp?: analyzerProto.AnalyzeResponse) => void) => Promise<void>;
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- internal module without typings
@@ -112,3 +113,20 @@ export async function messages(policy: Policy, r: EngineResource): Promise<strin
 export async function stackMessages(policy: Policy, resources: EngineResource[]): Promise<string[]> {
     return (await analyzeStack(policy, resources)).map((d) => withoutDescription(policy, d.message));
 }
+
+/**
+ * Sets the policies' clock (the variable analyze --now hands the pack) to `time` for each test
+ * of the calling describe block, and restores what was there after it.
+ */
+export function withClock(time: string): void {
+    let saved: string | undefined;
+    beforeEach(() => {
+        saved = process.env[clockVariable];
+        process.env[clockVariable] = time;
+    });
+    afterEach(() => {
+        if (saved === undefined) delete process.env[clockVariable];
+        else process.env[clockVariable] = saved;
+    });
+}
+

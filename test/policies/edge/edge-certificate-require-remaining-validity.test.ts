@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { clockVariable, edgeCertificateRequireRemainingValidity as policy } from "../../../policies/edge";
-import { analyzeStack, stackMessages, stackNotApplicableReasons, UNKNOWN } from "../harness";
+import { analyzeStack, stackMessages, stackNotApplicableReasons, UNKNOWN, withClock } from "../harness";
 import { edgeStack, urnOf } from "./fixtures";
 import { stackPolicyWithConfig } from "../workloads/config";
 
@@ -16,15 +16,7 @@ function issued(expiresOn: unknown) {
 }
 
 describe("edge-certificate-require-remaining-validity", () => {
-    let saved: string | undefined;
-    beforeEach(() => {
-        saved = process.env[clockVariable];
-        process.env[clockVariable] = launch;
-    });
-    afterEach(() => {
-        if (saved === undefined) delete process.env[clockVariable];
-        else process.env[clockVariable] = saved;
-    });
+    withClock(launch);
 
     it("passes a certificate with 60 days left at launch", async () => {
         assert.deepEqual(await stackMessages(policy, issued("2027-01-22T09:00:00Z")), []);

@@ -3,9 +3,8 @@ import type { Policy } from "@pulumi/policy";
 import { policies } from "../../../policies/all";
 import { checklist } from "../../../policies/checklist";
 import { launchRecordRequireAttestations, manualItemIds } from "../../../policies/launch";
-import { clockVariable } from "../../../policies/lib/clock";
 import { runbookTagPrefix } from "../../../policies/lib/define";
-import { stackMessages, stackNotApplicableReasons } from "../harness";
+import { stackMessages, stackNotApplicableReasons, withClock } from "../harness";
 import { clock, launchArgs, launchRecord } from "./fixtures";
 
 /** A pack of one policy judging 004.infra.dns-ttl: every other checklist item is manual for it. */
@@ -25,15 +24,7 @@ const attested = (without: readonly string[] = [], change: (a: Record<string, ty
 const fix = "Check each as docs/checklist.md says, then add `<id>: {by: <name>, at: <ISO 8601 time such as 2026-12-01T18:00:00Z>, evidence: <https URL of the proof>}`.";
 
 describe("launch-record-require-attestations", () => {
-    let saved: string | undefined;
-    beforeEach(() => {
-        saved = process.env[clockVariable];
-        process.env[clockVariable] = clock;
-    });
-    afterEach(() => {
-        if (saved === undefined) delete process.env[clockVariable];
-        else process.env[clockVariable] = saved;
-    });
+    withClock(clock);
 
     it("counts as manual every checklist item no policy names, but the offline gate's freeze", () => {
         assert.deepEqual(manualItemIds([onePolicy]), manual);

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { launchRecordRequireGoDecision as policy } from "../../../policies/launch";
 import { clockVariable } from "../../../policies/lib/clock";
-import { resource, stackMessages, stackNotApplicableReasons } from "../harness";
+import { resource, stackMessages, stackNotApplicableReasons, withClock } from "../harness";
 import { clock, launchArgs, launchRecord } from "./fixtures";
 
 const expected = "{decision: go, by: <name>, at: <ISO 8601 time, such as 2026-12-01T18:00:00Z>} from the Go/No-Go meeting, no more than 24 h before 2026-12-07T06:00:00.000Z";
@@ -11,15 +11,7 @@ const key = "Pulumi.production.yaml: golive:launch.goNoGo";
 const goAt = (at: string) => launchRecord(launchArgs((a) => { a.goNoGo = { decision: "go", by: "Ada Lovelace (VP Engineering)", at }; }));
 
 describe("launch-record-require-go-decision", () => {
-    let saved: string | undefined;
-    beforeEach(() => {
-        saved = process.env[clockVariable];
-        process.env[clockVariable] = clock;
-    });
-    afterEach(() => {
-        if (saved === undefined) delete process.env[clockVariable];
-        else process.env[clockVariable] = saved;
-    });
+    withClock(clock);
 
     it("passes a go decision taken 9 hours before the clock at launch-eve", async () => {
         assert.deepEqual(await stackMessages(policy, [launchRecord()]), []);
