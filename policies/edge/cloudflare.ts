@@ -39,7 +39,6 @@ export function zoneIdOf(r: PolicyResource): string | undefined {
     return typeof id === "string" && id !== "" ? id : undefined;
 }
 
-/** The zones the stack's Cloudflare resources belong to, in order of first appearance. */
 /**
  * The zones a zone-level stack policy judges. A stack whose Cloudflare resources name no zone
  * is reported not applicable (the call ends the policy), so nothing passes unjudged.
@@ -50,6 +49,7 @@ export function zonesToJudge(args: { resources: readonly PolicyResource[]; notAp
     return zones;
 }
 
+/** The zones the stack's Cloudflare resources belong to, in order of first appearance. */
 export function zonesOf(resources: readonly PolicyResource[]): string[] {
     const zones: string[] = [];
     for (const r of resources) {
