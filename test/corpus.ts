@@ -1,8 +1,10 @@
 /**
- * The real-file corpus: files written by other projects, kept in `../shared/corpus/` beside the
- * checkout (CI always has it; `GOLIVE_CORPUS` points elsewhere). They are never copied into
- * this repository. Without them, their cases are skipped, counted, and reported once at the
- * end of the run (test/hooks.ts); golive's own fixtures in test/fixtures/ cover every shape.
+ * The files golive's authors did not write, kept beside the checkout in `../shared/` and never
+ * copied into this repository: the real-file corpus (`../shared/corpus/`, or `GOLIVE_CORPUS`)
+ * and the go-live runbooks the checklist comes from (`../shared/runbooks/`, or
+ * `GOLIVE_RUNBOOKS`). CI always has both (.ci/run refuses to run without them). Without them
+ * their cases are skipped, counted, and reported once at the end of the run (test/hooks.ts);
+ * golive's own fixtures in test/fixtures/ cover every shape the corpus taught.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -15,11 +17,34 @@ export const corpusDir = process.env["GOLIVE_CORPUS"]
 
 export const corpusPresent = fs.existsSync(path.join(corpusDir, "README.md"));
 
+export const runbooksDir = process.env["GOLIVE_RUNBOOKS"]
+    ? path.resolve(process.env["GOLIVE_RUNBOOKS"])
+    : path.resolve(projectDir, "..", "shared", "runbooks");
+
+export const runbooksPresent = fs.existsSync(path.join(runbooksDir, "README.md"));
+
 let notRun = 0;
+let runbookCasesSkipped = 0;
 
 /** Real-file cases skipped because the corpus is absent. */
 export function corpusCasesNotRun(): number {
     return notRun;
+}
+
+/** Runbook cases skipped because the runbooks are absent. */
+export function runbookCasesNotRun(): number {
+    return runbookCasesSkipped;
+}
+
+/** `it` for a case that reads the runbooks: skipped and counted when they are absent. */
+export function itRunbooks(title: string, fn: (this: Mocha.Context) => unknown): void {
+    it(title, function () {
+        if (!runbooksPresent) {
+            runbookCasesSkipped++;
+            this.skip();
+        }
+        return fn.call(this);
+    });
 }
 
 /** A file of the corpus, e.g. `corpusPath("stack-exports", "x.json")`. */

@@ -1,10 +1,10 @@
 /**
  * Mocha root hooks: one served policy pack for the whole run (commands called in-process
- * and the corpus cases share it; a subprocess starts its own), and one plain notice when the
- * real-file corpus was not there to run.
+ * and the corpus cases share it; a subprocess starts its own), and one plain notice each when the
+ * real-file corpus or the runbooks were not there to run.
  */
 import { sharePolicyPacks, stopSharedPolicyPacks } from "../tools/analyzer/pack-process";
-import { corpusCasesNotRun, corpusDir, corpusPresent } from "./corpus";
+import { corpusCasesNotRun, corpusDir, corpusPresent, runbookCasesNotRun, runbooksDir, runbooksPresent } from "./corpus";
 
 export const mochaHooks = {
     beforeAll(): void {
@@ -12,10 +12,17 @@ export const mochaHooks = {
     },
     async afterAll(): Promise<void> {
         await stopSharedPolicyPacks();
-        if (corpusPresent) return;
-        console.log(
-            `\n  note: ${corpusCasesNotRun()} real-file corpus cases not run: ${corpusDir} is absent ` +
-                "(CI has it beside the checkout; set GOLIVE_CORPUS to run them, see README \"Real-file corpus\")\n",
-        );
+        if (!corpusPresent) {
+            console.log(
+                `\n  note: ${corpusCasesNotRun()} real-file corpus cases not run: ${corpusDir} is absent ` +
+                    "(CI has it beside the checkout; set GOLIVE_CORPUS to run them, see README \"Real-file corpus\")",
+            );
+        }
+        if (!runbooksPresent) {
+            console.log(
+                `\n  note: ${runbookCasesNotRun()} runbook cases not run: ${runbooksDir} is absent ` +
+                    "(CI has it beside the checkout; set GOLIVE_RUNBOOKS to run them, see README \"Real-file corpus\")",
+            );
+        }
     },
 };

@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
 import { checklistItem, type ChecklistId } from "../../policies/checklist";
+import { itRunbooks } from "../corpus";
 import { parseRunbook, runbookLines } from "./runbook-lines";
 
 /**
@@ -348,25 +349,18 @@ const mapped = new Map<string, ChecklistId>(Object.entries(lineItems).flatMap(([
 describe("every checklist line of the runbooks has a checklist item", () => {
     const lines = runbookLines();
 
-    before(function () {
-        if (!lines) {
-            console.log("    (skipped: ../shared/runbooks is not beside the checkout)");
-            this.skip();
-        }
-    });
-
-    it("maps each line of the five runbooks' checklists to an item", () => {
+    itRunbooks("maps each line of the five runbooks' checklists to an item", () => {
         const missing = lines!.filter((l) => !mapped.has(l.key)).map((l) => `${l.key} (line ${l.line}: ${l.text})`);
         assert.deepEqual(missing, [], "runbook lines without a checklist item: add an item to policies/checklist.ts and the line to lineItems");
     });
 
-    it("maps only lines the runbooks still have, to items the catalogue has", () => {
+    itRunbooks("maps only lines the runbooks still have, to items the catalogue has", () => {
         const keys = new Set(lines!.map((l) => l.key));
         assert.deepEqual([...mapped.keys()].filter((k) => !keys.has(k)), [], "lines no runbook has any more");
         assert.deepEqual([...mapped.values()].filter((id) => !checklistItem(id)), []);
     });
 
-    it("finds the lines of every runbook, so a parser that read nothing cannot pass", () => {
+    itRunbooks("finds the lines of every runbook, so a parser that read nothing cannot pass", () => {
         const per = (n: string) => lines!.filter((l) => l.runbook === n).length;
         // 004: 209 checkboxes outside the summary template and 5 go/no-go criteria; 000: 14; 001: 9 areas; 002: 6 phases; 003: 3 tiers and 3 steps.
         assert.deepEqual(["000", "001", "002", "003", "004"].map(per), [14, 9, 6, 6, 214]);

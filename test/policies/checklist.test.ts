@@ -1,12 +1,10 @@
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { itRunbooks, runbooksDir } from "../corpus";
 import { policies } from "../../policies/all";
 import { checklist, runbooks, type ChecklistItem } from "../../policies/checklist";
 import { runbookTagPrefix } from "../../policies/lib/define";
-
-/** The runbooks the checklist comes from live beside the checkout, never in it. */
-const runbooksDir = path.resolve(__dirname, "..", "..", "..", "shared", "runbooks");
 
 const enforced = (id: string) => policies.some((p) => (p.tags ?? []).includes(`${runbookTagPrefix}${id}`));
 
@@ -31,8 +29,7 @@ describe("the runbook checklist", () => {
         }
     });
 
-    it("uses each runbook's own title, its first heading", function () {
-        if (!fs.existsSync(runbooksDir)) this.skip();
+    itRunbooks("uses each runbook's own title, its first heading", () => {
         for (const [n, r] of Object.entries(runbooks)) {
             const heading = fs.readFileSync(path.join(runbooksDir, r.file), "utf8").split("\n").find((l) => l.startsWith("# "))!;
             // 002's heading starts with an emoji (stored mis-encoded); the title is the words.

@@ -1,5 +1,5 @@
 /**
- * The checklist lines of the runbooks (../shared/runbooks), parsed from the files themselves so
+ * The checklist lines of the runbooks (../shared/runbooks, or GOLIVE_RUNBOOKS), parsed from the files themselves so
  * a line added to a runbook is noticed: the catalogue test maps every one to a checklist item.
  *
  * Which lines are checklist lines, per runbook (what issue #11 asks the catalogue to cover):
@@ -16,8 +16,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { runbooks } from "../../policies/checklist";
+import { runbooksDir, runbooksPresent } from "../corpus";
 
-export const runbooksDir = path.resolve(__dirname, "..", "..", "..", "shared", "runbooks");
 
 export interface RunbookLine {
     /** `<runbook> § <section> § <line>`: the key the catalogue maps to an item. */
@@ -91,6 +91,6 @@ export function parseRunbook(n: keyof typeof runbooks, text: string): RunbookLin
 
 /** Every checklist line of the five runbooks, or null when the runbooks are not beside the checkout. */
 export function runbookLines(): RunbookLine[] | null {
-    if (!fs.existsSync(runbooksDir)) return null;
+    if (!runbooksPresent) return null;
     return (Object.keys(runbooks) as (keyof typeof runbooks)[]).flatMap((n) => parseRunbook(n, fs.readFileSync(path.join(runbooksDir, runbooks[n].file), "utf8")));
 }
