@@ -1,8 +1,8 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy, type Json } from "../lib";
-import { cloudflareZones, isEnabled, ruleLabel, rulesOf, zoneRulesets, zonesOf } from "./cloudflare";
+import { cloudflareZones, isEnabled, ruleLabel, rulesOf, zoneRulesets } from "./cloudflare";
 import { mayMatchHost } from "./expressions";
-import { apiLabelsFrom, isApiHost, zoneHostNames, apiHostLabelsConfig } from "./hosts";
+import { apiHostLabelsConfig, judgeHostsByZone } from "./hosts";
 
 const phase = "http_request_cache_settings";
 const fix = 'Add an enabled cache rule for the API hosts (expression http.host in {...}) with action "set_cache_settings" and cache: false, after every rule that makes responses cacheable.';
@@ -38,12 +38,9 @@ export const edgeCacheruleDisallowApiCaching = stackPolicy({
     appliesTo: cloudflareZones,
     configSchema: apiHostLabelsConfig,
     validateStack: (args, reportViolation) => {
-        const labels = apiLabelsFrom(args.getConfig<Record<string, unknown>>());
-        let judged = 0;
-        for (const zone of zonesOf(args.resources)) {
+        judgeHostsByZone(args, "api", ({ zone, hosts }) => {
             const rulesets = zoneRulesets(args.resources, zone, phase);
-            for (const host of zoneHostNames(args.resources, zone).filter((h) => isApiHost(h, labels))) {
-                judged++;
+            for (const host of hosts) {
                 const last = deciding(rulesets, host);
                 if (!last) {
                     const where = rulesets.length ? `no rule of its ${phase} ruleset sets cache for it` : `the zone has no ${phase} ruleset`;
@@ -52,7 +49,6 @@ export const edgeCacheruleDisallowApiCaching = stackPolicy({
                     reportViolation(`API host ${host} of Cloudflare zone ${zone} is cached: ${ruleLabel(last.rule, last.index)} of ruleset ${last.ruleset.name} sets cache: true and is the last cache rule that can match it, so API responses are stored at the edge and may be served to other tenants. ${fix}`, last.ruleset.urn);
                 }
             }
-        }
-        if (judged === 0) args.notApplicable(`no DNS record names an API host (first label ${labels.join(" or ")})`);
+        });
     },
 });

@@ -1,7 +1,7 @@
 import { stackPolicy } from "../lib";
-import { cloudflareZones, zonesOf } from "./cloudflare";
+import { cloudflareZones } from "./cloudflare";
 import { mayMatchHost } from "./expressions";
-import { apiLabelsFrom, isApiHost, zoneHostNames, apiHostLabelsConfig } from "./hosts";
+import { apiHostLabelsConfig, judgeHostsByZone } from "./hosts";
 import { headerRules } from "./response-headers";
 
 const header = "access-control-allow-origin";
@@ -23,13 +23,9 @@ export const edgeResponseheadersEnforceCorsOrigin = stackPolicy({
     appliesTo: cloudflareZones,
     configSchema: apiHostLabelsConfig,
     validateStack: (args, reportViolation) => {
-        const labels = apiLabelsFrom(args.getConfig<Record<string, unknown>>());
-        let judged = 0;
-        for (const zone of zonesOf(args.resources)) {
+        judgeHostsByZone(args, "api", ({ zone, hosts, allHosts }) => {
             const rules = headerRules(args.resources, zone, header);
-            const hosts = zoneHostNames(args.resources, zone);
-            for (const host of hosts.filter((h) => isApiHost(h, labels))) {
-                judged++;
+            for (const host of hosts) {
                 if (!rules.some((r) => mayMatchHost(r.expression, host))) {
                     reportViolation(`API host ${host} of Cloudflare zone ${zone} gets no Access-Control-Allow-Origin from the edge (no enabled response header rule sets it for this host), so the origin a browser may call it from is whatever each service decides. ${fix}`);
                 }
@@ -40,10 +36,9 @@ export const edgeResponseheadersEnforceCorsOrigin = stackPolicy({
                 let problem: string | undefined;
                 if (value === undefined) problem = "is computed by an expression, which the gate cannot read before it runs";
                 else if (!origin) problem = `is ${JSON.stringify(value)}, not exactly one https:// origin`;
-                else if (!hosts.includes(origin[1]!)) problem = `is ${JSON.stringify(value)}, an origin this stack does not serve (its hosts: ${hosts.join(", ") || "none"})`;
+                else if (!allHosts.includes(origin[1]!)) problem = `is ${JSON.stringify(value)}, an origin this stack does not serve (its hosts: ${allHosts.join(", ") || "none"})`;
                 if (problem) reportViolation(`The Access-Control-Allow-Origin set by ${r.label} of ruleset ${r.ruleset.name} ${problem}. ${fix}`, r.ruleset.urn);
             }
-        }
-        if (judged === 0) args.notApplicable(`no DNS record names an API host (first label ${labels.join(" or ")})`);
+        });
     },
 });

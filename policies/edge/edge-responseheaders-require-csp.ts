@@ -1,7 +1,7 @@
 import { stackPolicy } from "../lib";
-import { cloudflareZones, zonesOf } from "./cloudflare";
+import { cloudflareZones } from "./cloudflare";
 import { mayMatchHost } from "./expressions";
-import { apiLabelsFrom, isApiHost, zoneHostNames, apiHostLabelsConfig } from "./hosts";
+import { apiHostLabelsConfig, judgeHostsByZone } from "./hosts";
 import { headerRules } from "./response-headers";
 
 const header = "content-security-policy";
@@ -36,12 +36,9 @@ export const edgeResponseheadersRequireCsp = stackPolicy({
     appliesTo: cloudflareZones,
     configSchema: apiHostLabelsConfig,
     validateStack: (args, reportViolation) => {
-        const labels = apiLabelsFrom(args.getConfig<Record<string, unknown>>());
-        let judged = 0;
-        for (const zone of zonesOf(args.resources)) {
+        judgeHostsByZone(args, "app", ({ zone, hosts }) => {
             const rules = headerRules(args.resources, zone, header);
-            for (const host of zoneHostNames(args.resources, zone).filter((h) => !isApiHost(h, labels))) {
-                judged++;
+            for (const host of hosts) {
                 if (!rules.some((r) => mayMatchHost(r.expression, host))) {
                     reportViolation(`App host ${host} of Cloudflare zone ${zone} gets no Content-Security-Policy from the edge (no enabled response header rule sets it for this host), so an injected script runs with the app's full rights. ${fix}`);
                 }
@@ -53,7 +50,6 @@ export const edgeResponseheadersRequireCsp = stackPolicy({
                     : cspProblem(value);
                 if (problem) reportViolation(`The Content-Security-Policy set by ${r.label} of ruleset ${r.ruleset.name} ${problem}. ${fix}`, r.ruleset.urn);
             }
-        }
-        if (judged === 0) args.notApplicable("no DNS record of this stack names an app host");
+        });
     },
 });

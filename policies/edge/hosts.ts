@@ -3,9 +3,9 @@
  * from the workloads' GKE Gateways (one listener per host) and from the hosts the zone's
  * rules match on (the static frontend has no Gateway). Not a policy.
  */
-import type { PolicyResource } from "@pulumi/policy";
+import type { PolicyResource, StackValidationArgs } from "@pulumi/policy";
 import { isKind, type Json } from "../lib";
-import { addressRecordTypes, cloudflareTypes, dnsRecordTypes, recordName, recordType, rulesOf } from "./cloudflare";
+import { addressRecordTypes, cloudflareTypes, dnsRecordTypes, recordName, recordType, rulesOf, zonesOf } from "./cloudflare";
 import { hostsNamed } from "./expressions";
 import { apiHostLabels } from "./thresholds";
 
@@ -90,4 +90,38 @@ export const apiHostLabelsConfig = {
 export function apiLabelsFrom(config: Json): string[] {
     const labels: unknown = config?.apiHostLabels;
     return Array.isArray(labels) ? labels.map(String) : [...apiHostLabels];
+}
+
+/** One zone as a host policy judges it: its hosts of the kind judged, and all its hosts. */
+export interface ZoneHosts {
+    zone: string;
+    /** The zone's API hosts, or its app hosts (every other host). */
+    hosts: string[];
+    /** Every host of the zone (what an allowed origin may name). */
+    allHosts: string[];
+}
+
+/**
+ * Runs `judgeZone` on every zone of the stack, in order of first appearance, with its hosts
+ * of one kind: "api" (first label one of the policy config's `apiHostLabels`) or "app" (every
+ * other). It runs for zones without such hosts too, so a policy also judges their rules.
+ * When no zone has a host of the kind, the policy is reported not applicable after every
+ * zone was judged (the call ends the policy), so its violations still stand.
+ */
+export function judgeHostsByZone(
+    args: Pick<StackValidationArgs, "resources" | "getConfig" | "notApplicable">,
+    kind: "api" | "app",
+    judgeZone: (z: ZoneHosts) => void,
+): void {
+    const labels = apiLabelsFrom(args.getConfig<Record<string, unknown>>());
+    let judged = 0;
+    for (const zone of zonesOf(args.resources)) {
+        const allHosts = zoneHostNames(args.resources, zone);
+        const hosts = allHosts.filter((h) => isApiHost(h, labels) === (kind === "api"));
+        judged += hosts.length;
+        judgeZone({ zone, hosts, allHosts });
+    }
+    if (judged === 0) {
+        args.notApplicable(kind === "api" ? `no DNS record names an API host (first label ${labels.join(" or ")})` : "no DNS record of this stack names an app host");
+    }
 }

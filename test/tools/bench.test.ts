@@ -12,7 +12,7 @@ import { parseStackConfig } from "../../config";
 import { judgedLine, policyCost } from "../../tools/analyzer/evaluate";
 import { main as bench } from "../../tools/bench";
 import { sdkModule } from "../../tools/bench/bare";
-import { scaledStack, writeScaledStack } from "../../tools/bench/stacks";
+import { scaledStack, stackWithServices, writeScaledStack, writeStackWithServices } from "../../tools/bench/stacks";
 import { runProgram } from "../../tools/plan/record";
 import { readStackFile } from "../../tools/plan/stack-config";
 import { projectDir, readJson, run, tmpDir } from "./cli";
@@ -86,6 +86,39 @@ describe("the bench's stacks (tools/bench/stacks.ts)", () => {
 
     it("refuses a scale below 1", () => {
         assert.throws(() => scaledStack(production(), 0), /scale 0: expected a whole number of copies, 1 or more/);
+    });
+
+    it("at a count of services repeats the copies of scaledStack and cuts the last one short", () => {
+        const base = production();
+        const original = base.config["golive:services"] as Service[];
+        const services = (n: number) => stackWithServices(base, n).config["golive:services"] as Service[];
+        assert.deepEqual(services(original.length), original);
+        assert.deepEqual(stackWithServices(base, original.length * 3), scaledStack(base, 3));
+        const twice = scaledStack(base, 2).config;
+        const cut = stackWithServices(base, original.length + 2).config;
+        const kept = (cut["golive:services"] as Service[]).map((s) => s.name);
+        assert.deepEqual(cut["golive:services"], (twice["golive:services"] as Service[]).slice(0, original.length + 2));
+        const rollbackTo = (c: Record<string, unknown>) => (c["golive:launch"] as { rollbackTo: Record<string, string> }).rollbackTo;
+        assert.deepEqual(rollbackTo(cut), Object.fromEntries(Object.entries(rollbackTo(twice)).filter(([name]) => kept.includes(name))));
+    });
+
+    it("drops from the last copy's callers a service the cut left out (the config refuses a caller naming no service)", () => {
+        const doc = { config: { "golive:services": [{ name: "web", calledBy: ["edge"] }, { name: "edge" }] } };
+        const services = stackWithServices(doc, 3).config["golive:services"] as Service[];
+        assert.deepEqual(services.map((s) => [s.name, s.calledBy]), [["web", ["edge"]], ["edge", undefined], ["web-1", []]]);
+    });
+
+    it("writes a stack file of 10 services the config accepts", () => {
+        const dir = tmpDir("bench-stack-services");
+        const { file, services } = writeStackWithServices(projectDir, "production", 10, dir);
+        assert.equal(services, 10);
+        const stack = readStackFile(projectDir, "production", file);
+        const config = parseStackConfig(stack.config, () => false, stack.file, "production");
+        assert.equal(config.services.length, 10);
+    });
+
+    it("refuses a count of services below 1", () => {
+        assert.throws(() => stackWithServices(production(), 0), /services 0: expected a whole number of services, 1 or more/);
     });
 });
 

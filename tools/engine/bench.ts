@@ -1,50 +1,23 @@
 /**
  * npm run engine:bench [-- --services 100]
  * Times golive's offline gate against the real Pulumi CLI on the same work: the plan
- * export of a synthetic production stack of N services (production's services cloned, as
- * `npm run bench` builds them), judged by `npm run analyze -- --file` and by
- * `pulumi policy analyze --file`, one after the other, each from a cold start (both start
- * the pack, which ts-node type-checks). Prints wall time, peak memory and whether they agree.
+ * export of the production stack with N services (production's services repeated as
+ * `npm run bench` repeats them, tools/bench/stacks.ts, the last copy cut short), judged by
+ * `npm run analyze -- --file` and by `pulumi policy analyze --file`, one after the other,
+ * each from a cold start (both start the pack, which ts-node type-checks). Prints wall
+ * time, peak memory and whether they agree.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import * as YAML from "yaml";
 import { InputError } from "../cli/errors";
 import { exitWith, parse, projectDir, runCommand } from "../cli/command";
+import { writeStackWithServices } from "../bench/stacks";
 import type { FindingsFile } from "../report/findings-file";
 import { ensureEngine } from "./build";
 import { compare, explain, fromFindingsFile, rootStackUrn } from "./compare";
 import { golive } from "./golive";
 import { engineSandbox, policyAnalyze } from "./pulumi";
-
-/**
- * Pulumi.production.yaml with its services cloned to `n` (names svc-<i>), as tools/bench.ts
- * does, plus rollbackTo; the first clone of each service keeps its public host, which the
- * edge (apiHosts, records, rules) names.
- */
-function syntheticStack(n: number, dir: string): string {
-    const doc = YAML.parse(fs.readFileSync(path.join(projectDir, "Pulumi.production.yaml"), "utf8")) as { config: Record<string, unknown> };
-    const base = doc.config["golive:services"] as Array<Record<string, unknown>>;
-    doc.config["golive:services"] = Array.from({ length: n }, (_, i) => {
-        const s = { ...base[i % base.length]! };
-        s["name"] = `svc-${i}`;
-        s["calledBy"] = i > 0 ? [`svc-${i - 1}`] : [];
-        if (s["host"] && i >= base.length) s["host"] = `svc-${i}`;
-        return s;
-    });
-    // The launch's rollback versions name services: carry each over to its clones.
-    const launch = doc.config["golive:launch"] as { rollbackTo?: Record<string, string> } | undefined;
-    if (launch?.rollbackTo) {
-        const previous = launch.rollbackTo;
-        launch.rollbackTo = Object.fromEntries(
-            Array.from({ length: n }, (_, i) => [`svc-${i}`, previous[String(base[i % base.length]!["name"])]]).filter(([, v]) => v !== undefined),
-        );
-    }
-    const file = path.join(dir, "Pulumi.production.yaml");
-    fs.writeFileSync(file, YAML.stringify(doc));
-    return file;
-}
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
@@ -57,7 +30,8 @@ async function main(): Promise<number> {
     const sandbox = engineSandbox();
     try {
         const exportFile = path.join(dir, "plan.json");
-        const plan = await golive("plan", ["--stack", "production", "--stack-file", syntheticStack(n, dir), "--export", exportFile]);
+        const { file: stackFile } = writeStackWithServices(projectDir, "production", n, dir);
+        const plan = await golive("plan", ["--stack", "production", "--stack-file", stackFile, "--export", exportFile]);
         if (plan.code !== 0 && plan.code !== 1) throw new Error(`npm run plan failed (exit ${plan.code}):\n${plan.stderr}`);
         const resources = (JSON.parse(fs.readFileSync(exportFile, "utf8")) as { deployment: { resources: Array<{ urn: string; type: string; parent?: string }> } }).deployment.resources;
         console.log(`engine:bench: ${n} services, ${resources.length} resources (plan ${seconds(plan.ms)}); node ${process.version}, ${os.cpus().length} cpus, load ${os.loadavg()[0]!.toFixed(1)}`);
