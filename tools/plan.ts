@@ -173,16 +173,25 @@ function secretNotes(c: Checked): { notes: string[]; unsetSecrets: UnsetSecret[]
  */
 async function validateAndWriteManifests(resources: ProgramRun["resources"], dir: string | undefined, progress: (line: string) => void): Promise<void> {
     const objects = kubernetesObjects(resources);
+    // An object no schema covers is said so, never counted as validated.
+    const unschemed = (notes: readonly string[]) => {
+        const kinds = new Map<string, number>();
+        for (const n of notes) {
+            const kind = /no schema for (.*)$/.exec(n)?.[1] ?? n;
+            kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+        }
+        return notes.length ? `; ${notes.length} with no schema to validate against, identity rules only (${[...kinds].map(([k, n]) => `${n} ${k}`).join(", ")})` : "";
+    };
     if (!dir) {
-        await assertValidManifests(objects);
-        progress(`${objects.length} Kubernetes objects validated against the Kubernetes schemas`);
+        const notes = await assertValidManifests(objects);
+        progress(`${objects.length - notes.length} Kubernetes objects validated against the Kubernetes schemas${unschemed(notes)}`);
         return;
     }
     const secrets = objects.filter((o) => o["kind"] === "Secret" && o["apiVersion"] === "v1");
     await assertValidManifests(secrets);
     const written = await writeManifests(dir, objects.filter((o) => !secrets.includes(o)));
     const removed = written.removed.length ? `; ${written.removed.length} file(s) of an earlier plan removed` : "";
-    progress(`${written.files.length} Kubernetes manifests validated and written to ${dir}` + (secrets.length ? ` (${secrets.length} Secrets validated, not written)` : "") + removed);
+    progress(`${written.files.length} Kubernetes manifests written to ${dir}, ${written.files.length - written.notes.length} of them validated against the Kubernetes schemas` + (secrets.length ? ` (${secrets.length} Secrets validated, not written)` : "") + unschemed(written.notes) + removed);
 }
 
 /** Firestore (issue 9): the manifest's queries no declared index covers. */

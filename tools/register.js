@@ -20,12 +20,14 @@ const cacheDir = path.join(projectDir, "node_modules", ".cache", "golive-ts");
 
 /**
  * What ts-node's transpile-only mode makes of tsconfig.json for this CommonJS package: the
- * target and interop settings, CommonJS modules (a .ts file of a package without "type":
- * "module" is CommonJS under nodenext), an inline source map.
+ * target and interop settings, module nodenext (a .ts file of a package without "type":
+ * "module" becomes CommonJS, but a dynamic `import()` stays a real import: module CommonJS
+ * would turn it into require(), which cannot load an ESM-only package such as
+ * kubernetes-models), an inline source map.
  */
 const compilerOptions = {
     target: "ES2022",
-    module: "CommonJS",
+    module: "NodeNext",
     esModuleInterop: true,
     resolveJsonModule: true,
     sourceMap: false,

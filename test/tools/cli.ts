@@ -15,9 +15,9 @@ export interface CliResult {
     stderr: string;
 }
 
-/** Runs `npm run <command>` the way a user does, minus npm's own banner. Only for entry-point smoke tests. */
+/** Runs `npm run <command>` the way a user does (the same loader), minus npm's own banner. Only for entry-point smoke tests. */
 export function cli(command: "plan" | "analyze", args: string[]): CliResult {
-    const r = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", path.join("tools", `${command}.ts`), ...args], {
+    const r = spawnSync(process.execPath, ["-r", "./tools/register.js", path.join("tools", `${command}.ts`), ...args], {
         cwd: projectDir,
         encoding: "utf8",
         env: { ...process.env, NO_COLOR: "1", GOLIVE_DEBUG: "" },

@@ -1,5 +1,5 @@
 /**
- * The real entry points, each in its own process as a user runs it (node, ts-node, the
+ * The real entry points, each in its own process as a user runs it (node, the loader the npm scripts use, the
  * command file, its own policy pack): everything else is tested in-process.
  */
 import { strict as assert } from "node:assert";
@@ -18,6 +18,8 @@ describe("the commands' entry points (subprocesses)", function () {
         assert.equal(r.code, 0, r.stderr + r.stdout);
         assert.match(r.stdout, /^GO for production: no mandatory violations; /m);
         assert.equal(readJson<FindingsFile>(json).ok, true);
+        // As a user's loader runs it, the ESM-only Kubernetes schemas load and judge every object they cover.
+        assert.match(r.stderr, /^· 35 Kubernetes objects validated against the Kubernetes schemas; 9 with no schema to validate against/m);
     });
 
     it("npm run plan with a policy config value the policy's schema refuses: exit 2, one line per problem, before planning", () => {

@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -16,6 +17,7 @@ import {
     type ManifestObject,
 } from "../../tools/manifests";
 import { corpusPath, itCorpus } from "../corpus";
+import { projectDir } from "./cli";
 
 /** Real manifests from well-known projects (../shared/corpus, never copied here). */
 const CORPUS = corpusPath("k8s-manifests");
@@ -362,6 +364,19 @@ describe("tools/manifests", () => {
     });
 
     describe("validation against the Kubernetes schemas", () => {
+        it("refuses to validate at all when a loader turns import() into require() of the ESM-only kubernetes-models, rather than call every object schema-less", function () {
+            this.timeout(60_000);
+            // ts-node with module CommonJS does to import() what golive's own loader once did.
+            const script = 'require("./tools/manifests/validate").validateManifest({ apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "a" } }).then((v) => console.log(JSON.stringify(v)), (e) => { console.error(e.message); process.exit(3); });';
+            const r = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "-e", script], {
+                cwd: projectDir,
+                encoding: "utf8",
+                env: { ...process.env, TS_NODE_COMPILER_OPTIONS: JSON.stringify({ module: "commonjs", moduleResolution: "node10" }) },
+            });
+            assert.equal(r.status, 3, r.stdout + r.stderr);
+            assert.match(r.stderr, /^kubernetes-models cannot load its core API group \(ERR_PACKAGE_PATH_NOT_EXPORTED: .*\): no Kubernetes object could be validated against its schema\. Reinstall with npm ci, and load golive's TypeScript as the npm scripts do/);
+        });
+
         it("accepts a correct Deployment", async () => {
             assert.deepEqual(await validateManifest(deployment()), { subject: "Deployment teei/reporting-api", schema: true, errors: [] });
         });

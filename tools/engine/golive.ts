@@ -7,7 +7,7 @@ import { projectDir } from "../cli/command";
 import { runTimed, type RunResult } from "./spawn";
 
 export function golive(command: "plan" | "analyze", args: readonly string[], timeoutMs = 600_000): Promise<RunResult> {
-    return runTimed(process.execPath, ["-r", "ts-node/register/transpile-only", path.join("tools", `${command}.ts`), ...args], {
+    return runTimed(process.execPath, ["-r", "./tools/register.js", path.join("tools", `${command}.ts`), ...args], {
         cwd: projectDir,
         env: { ...process.env, NO_COLOR: "1", GOLIVE_DEBUG: "" },
         timeoutMs,

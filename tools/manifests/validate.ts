@@ -95,6 +95,9 @@ function identityErrors(obj: Record<string, unknown>): string[] {
 /** `apps/v1` or `v1`, with the characters an API group and version can have, nothing else. */
 const API_VERSION = /^(?:[a-z0-9](?:[-a-z0-9.]*[a-z0-9])?\/)?v[0-9]+(?:(?:alpha|beta)[0-9]+)?$/;
 
+/** The core group (Namespace, Service, ...), which kubernetes-models always ships. */
+const coreApiVersion = "v1";
+
 /** Imported modules by apiVersion: each module is imported once per process. */
 const modules = new Map<string, Promise<Record<string, unknown> | undefined>>();
 
@@ -127,9 +130,16 @@ async function importSchemaModule(apiVersion: string): Promise<Record<string, un
         return (await import(`kubernetes-models/${apiVersion}`)) as Record<string, unknown>;
     } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
-        if (code === "ERR_PACKAGE_PATH_NOT_EXPORTED" || code === "ERR_MODULE_NOT_FOUND") {
-            return undefined; // a group kubernetes-models does not ship: a CRD or Gateway API
+        if (code !== "ERR_PACKAGE_PATH_NOT_EXPORTED" && code !== "ERR_MODULE_NOT_FOUND") throw err;
+        // A loader that turns import() into require() gets the same codes for every group, the
+        // core one included: that is a broken installation, never "no schema" for everything.
+        if (apiVersion === coreApiVersion) {
+            throw new Error(
+                `kubernetes-models cannot load its core API group (${code}: ${(err as Error).message.split("\n")[0]}): no Kubernetes object could be validated against its schema. ` +
+                    "Reinstall with npm ci, and load golive's TypeScript as the npm scripts do (node -r ./tools/register.js), which keeps import() a real import of this ESM-only package.",
+            );
         }
-        throw err;
+        await schemaModule(coreApiVersion);
+        return undefined; // a group kubernetes-models does not ship: a CRD or Gateway API
     }
 }
