@@ -64,6 +64,8 @@ describe("npm run plan on the shipped stacks (in-process, policy pack over gRPC)
     /** A file an earlier plan (of a canary since promoted) left in the manifests folder. */
     const stale = path.join(files.manifests, "deployment-teei-export-service-canary.yaml");
 
+    const stackTraceLimit = Error.stackTraceLimit;
+
     before(async () => {
         fs.writeFileSync(dbUrlFile, `${dbUrl}\n`);
         fs.mkdirSync(files.manifests);
@@ -81,6 +83,10 @@ describe("npm run plan on the shipped stacks (in-process, policy pack over gRPC)
         assert.deepEqual(f.violations, []);
         assert.deepEqual(f.notEvaluated, []);
         assert.equal(f.checklist.find((c) => c.id === "004.infra.autoscaling")?.status, "PASS");
+    });
+
+    it("gives the process back its stack trace limit, which it lowers only while the program runs", () => {
+        assert.equal(Error.stackTraceLimit, stackTraceLimit);
     });
 
     it("shows the rollback budget the pack judged: 15 min 45 s to roll back and to deploy, each with how it was computed", () => {

@@ -132,12 +132,21 @@ export async function runProgram(opts: RunOptions): Promise<ProgramRun> {
     const program = path.join(opts.projectDir, "index.ts");
     // Only index.ts runs the program; the modules it imports hold no state of a run.
     delete require.cache[require.resolve(program)];
-    await pulumi.runtime.runInPulumiStack(() => {
-        // The program's exports become the stack outputs, as under the Node.js language host.
-        // eslint-disable-next-line @typescript-eslint/no-require-imports -- the program is loaded like the language host loads it
-        return Promise.resolve(require(program) as Record<string, unknown>);
-    });
-    await waitForRegistrations();
+    // The SDK keeps a stack trace on every promise it makes, for a leak report it prints only
+    // with PULUMI_DEBUG_PROMISE_LEAKS; golive never shows it, and capturing the traces is half
+    // of the program's time. Source positions of resources set their own limit: unaffected.
+    const stackTraceLimit = Error.stackTraceLimit;
+    if (!process.env["GOLIVE_DEBUG"] && !process.env["PULUMI_DEBUG_PROMISE_LEAKS"]) Error.stackTraceLimit = 0;
+    try {
+        await pulumi.runtime.runInPulumiStack(() => {
+            // The program's exports become the stack outputs, as under the Node.js language host.
+            // eslint-disable-next-line @typescript-eslint/no-require-imports -- the program is loaded like the language host loads it
+            return Promise.resolve(require(program) as Record<string, unknown>);
+        });
+        await waitForRegistrations();
+    } finally {
+        Error.stackTraceLimit = stackTraceLimit;
+    }
     const stack = [...byUrn.values()].find((r) => r.type === "pulumi:pulumi:Stack");
     return { resources: order.map((u) => byUrn.get(u)!), outputs: stack?.outputs ?? {} };
 }
