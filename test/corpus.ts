@@ -23,44 +23,40 @@ export const runbooksDir = process.env["GOLIVE_RUNBOOKS"]
 
 export const runbooksPresent = fs.existsSync(path.join(runbooksDir, "README.md"));
 
-let notRun = 0;
-let runbookCasesSkipped = 0;
+const skipped = { corpus: 0, runbooks: 0 };
 
 /** Real-file cases skipped because the corpus is absent. */
 export function corpusCasesNotRun(): number {
-    return notRun;
+    return skipped.corpus;
 }
 
 /** Runbook cases skipped because the runbooks are absent. */
 export function runbookCasesNotRun(): number {
-    return runbookCasesSkipped;
+    return skipped.runbooks;
 }
 
-/** `it` for a case that reads the runbooks: skipped and counted when they are absent. */
-export function itRunbooks(title: string, fn: (this: Mocha.Context) => unknown): void {
-    it(title, function () {
-        if (!runbooksPresent) {
-            runbookCasesSkipped++;
-            this.skip();
-        }
-        return fn.call(this);
-    });
+/** `it` for a case that reads files beside the checkout: skipped and counted when they are absent. */
+function itReading(what: keyof typeof skipped, present: boolean) {
+    return (title: string, fn: (this: Mocha.Context) => unknown): void => {
+        it(title, function () {
+            if (!present) {
+                skipped[what]++;
+                this.skip();
+            }
+            return fn.call(this);
+        });
+    };
 }
+
+/** `it` for a case that reads the corpus. */
+export const itCorpus = itReading("corpus", corpusPresent);
+
+/** `it` for a case that reads the runbooks. */
+export const itRunbooks = itReading("runbooks", runbooksPresent);
 
 /** A file of the corpus, e.g. `corpusPath("stack-exports", "x.json")`. */
 export function corpusPath(...parts: string[]): string {
     return path.join(corpusDir, ...parts);
-}
-
-/** `it` for a case that reads the corpus: skipped and counted when it is absent. */
-export function itCorpus(title: string, fn: (this: Mocha.Context) => unknown): void {
-    it(title, function () {
-        if (!corpusPresent) {
-            notRun++;
-            this.skip();
-        }
-        return fn.call(this);
-    });
 }
 
 /**
