@@ -166,6 +166,17 @@ function secretNotes(c: Checked): { notes: string[]; unsetSecrets: UnsetSecret[]
     return { notes, unsetSecrets };
 }
 
+/** The objects no schema covers, by kind: said so in the progress line, never counted as validated. */
+function withoutSchema(objects: ReadonlyArray<Record<string, unknown>>): string {
+    if (objects.length === 0) return "";
+    const kinds = new Map<string, number>();
+    for (const o of objects) {
+        const kind = `${String(o["apiVersion"])} ${String(o["kind"])}`;
+        kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+    }
+    return `; ${objects.length} with no schema to validate against, identity rules only (${[...kinds].map(([k, n]) => `${n} ${k}`).join(", ")})`;
+}
+
 /**
  * Every Kubernetes object is checked against the API schemas (an invalid one is an error,
  * never written); with --manifests they are written, Secrets excepted: their values exist
@@ -173,25 +184,16 @@ function secretNotes(c: Checked): { notes: string[]; unsetSecrets: UnsetSecret[]
  */
 async function validateAndWriteManifests(resources: ProgramRun["resources"], dir: string | undefined, progress: (line: string) => void): Promise<void> {
     const objects = kubernetesObjects(resources);
-    // An object no schema covers is said so, never counted as validated.
-    const unschemed = (notes: readonly string[]) => {
-        const kinds = new Map<string, number>();
-        for (const n of notes) {
-            const kind = /no schema for (.*)$/.exec(n)?.[1] ?? n;
-            kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
-        }
-        return notes.length ? `; ${notes.length} with no schema to validate against, identity rules only (${[...kinds].map(([k, n]) => `${n} ${k}`).join(", ")})` : "";
-    };
     if (!dir) {
-        const notes = await assertValidManifests(objects);
-        progress(`${objects.length - notes.length} Kubernetes objects validated against the Kubernetes schemas${unschemed(notes)}`);
+        const unvalidated = await assertValidManifests(objects);
+        progress(`${objects.length - unvalidated.length} Kubernetes objects validated against the Kubernetes schemas${withoutSchema(unvalidated)}`);
         return;
     }
     const secrets = objects.filter((o) => o["kind"] === "Secret" && o["apiVersion"] === "v1");
     await assertValidManifests(secrets);
     const written = await writeManifests(dir, objects.filter((o) => !secrets.includes(o)));
     const removed = written.removed.length ? `; ${written.removed.length} file(s) of an earlier plan removed` : "";
-    progress(`${written.files.length} Kubernetes manifests written to ${dir}, ${written.files.length - written.notes.length} of them validated against the Kubernetes schemas` + (secrets.length ? ` (${secrets.length} Secrets validated, not written)` : "") + unschemed(written.notes) + removed);
+    progress(`${written.files.length} Kubernetes manifests written to ${dir}, ${written.files.length - written.unvalidated.length} of them validated against the Kubernetes schemas` + (secrets.length ? ` (${secrets.length} Secrets validated, not written)` : "") + withoutSchema(written.unvalidated) + removed);
 }
 
 /** Firestore (issue 9): the manifest's queries no declared index covers. */

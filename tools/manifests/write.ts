@@ -18,8 +18,8 @@ export interface WrittenManifests {
     files: string[];
     /** Files of an earlier plan that this plan no longer declares, removed. */
     removed: string[];
-    /** Objects no schema covers (a Gateway API HTTPRoute): checked for identity rules only. */
-    notes: string[];
+    /** The objects no schema covers (a Gateway API HTTPRoute): checked for identity rules only. */
+    unvalidated: Array<Record<string, unknown>>;
 }
 
 /**
@@ -32,12 +32,12 @@ export interface WrittenManifests {
  */
 export async function writeManifests(dir: string, objects: Array<Record<string, unknown>>): Promise<WrittenManifests> {
     const problems: string[] = [];
-    const notes: string[] = [];
+    const unvalidated: Array<Record<string, unknown>> = [];
     const byFile = new Map<string, { subject: string; object: Record<string, unknown> }>();
     for (const object of objects) {
         const result = await validateManifest(object);
         problems.push(...result.errors);
-        if (result.note) notes.push(result.note);
+        if (!result.schema) unvalidated.push(object);
         if (result.errors.length > 0) {
             continue;
         }
@@ -57,7 +57,7 @@ export async function writeManifests(dir: string, objects: Array<Record<string, 
     const before = await assertManifestsFolder(dir);
     await replaceFolder(dir, planned);
     const now = new Set(planned.map(({ file }) => path.basename(file)));
-    return { files: planned.map(({ file }) => file), removed: before.filter((f) => !now.has(f)).map((f) => path.join(dir, f)), notes };
+    return { files: planned.map(({ file }) => file), removed: before.filter((f) => !now.has(f)).map((f) => path.join(dir, f)), unvalidated };
 }
 
 /**
@@ -114,22 +114,22 @@ async function firstLine(file: string): Promise<string> {
 
 /**
  * Validates objects without writing them (what plan does when no --manifests is asked):
- * throws one ManifestError listing every invalid object; returns the notes on objects no
- * schema covers (a Gateway API HTTPRoute), which were checked for identity rules only.
+ * throws one ManifestError listing every invalid object; returns the objects no schema
+ * covers (a Gateway API HTTPRoute), which were checked for identity rules only.
  */
-export async function assertValidManifests(objects: Array<Record<string, unknown>>): Promise<string[]> {
+export async function assertValidManifests(objects: Array<Record<string, unknown>>): Promise<Array<Record<string, unknown>>> {
     const problems: string[] = [];
-    const notes: string[] = [];
+    const unvalidated: Array<Record<string, unknown>> = [];
     for (const object of objects) {
         const v = await validateManifest(object);
         problems.push(...v.errors);
-        if (v.note) notes.push(v.note);
+        if (!v.schema) unvalidated.push(object);
     }
     if (problems.length > 0) {
         const header = `${problems.length} Kubernetes schema problem${problems.length === 1 ? "" : "s"} in the planned objects`;
         throw new ManifestError([header, ...problems.map((p) => `  ${p}`)].join("\n"), problems);
     }
-    return notes;
+    return unvalidated;
 }
 
 /** `deployment-teei-reporting-api.yaml`; names were checked to be safe path segments. */
