@@ -68,8 +68,8 @@ const round = (x: number, digits: number) => Number(x.toFixed(digits));
 /** The loader the npm scripts run the commands with (package.json). */
 const loader = ["-r", path.join(projectDir, "tools", "register.js")];
 
-function planArgs(stackFile: string, exportFile: string | undefined): string[] {
-    return [...loader, path.join(projectDir, "tools", "plan.ts"), "--stack", "production", "--stack-file", stackFile, ...(exportFile ? ["--export", exportFile] : [])];
+function planArgs(stackFile: string, policyConfig: string, exportFile: string | undefined): string[] {
+    return [...loader, path.join(projectDir, "tools", "plan.ts"), "--stack", "production", "--stack-file", stackFile, "--policy-pack-config", policyConfig, ...(exportFile ? ["--export", exportFile] : [])];
 }
 
 function bareArgs(exportFile: string): string[] {
@@ -86,13 +86,13 @@ function checked(what: string, m: Measured, okCodes: readonly number[]): Measure
 
 async function benchScale(factor: number, runs: number, warmUp: boolean, work: string, progress: (line: string) => void): Promise<ScaleDetail> {
     const dir = fs.mkdtempSync(path.join(work, `x${factor}-`));
-    const { file, services } = writeScaledStack(projectDir, "production", factor, dir);
+    const { file, policyConfig, services } = writeScaledStack(projectDir, "production", factor, dir);
     const exportFile = path.join(dir, "export.json");
     // Exit 1 is a plan that found a mandatory violation: still a whole plan, measured as such.
     // The first plan writes the export the bare program declares; the others plan only.
     let exported = false;
     const plan = async () => {
-        const m = checked(`plan of ${services} services`, await measureProcess(planArgs(file, exported ? undefined : exportFile), projectDir), [0, 1]);
+        const m = checked(`plan of ${services} services`, await measureProcess(planArgs(file, policyConfig, exported ? undefined : exportFile), projectDir), [0, 1]);
         exported = true;
         return m;
     };

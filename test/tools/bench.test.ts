@@ -12,7 +12,7 @@ import { parseStackConfig } from "../../config";
 import { judgedLine, policyCost } from "../../tools/analyzer/evaluate";
 import { main as bench } from "../../tools/bench";
 import { sdkModule } from "../../tools/bench/bare";
-import { scaledStack, stackWithServices, writeScaledStack, writeStackWithServices } from "../../tools/bench/stacks";
+import { scaledPolicyConfig, scaledStack, stackWithServices, writeScaledStack, writeStackWithServices } from "../../tools/bench/stacks";
 import { runProgram } from "../../tools/plan/record";
 import { readStackFile } from "../../tools/plan/stack-config";
 import { projectDir, readJson, run, tmpDir } from "./cli";
@@ -115,6 +115,21 @@ describe("the bench's stacks (tools/bench/stacks.ts)", () => {
         const stack = readStackFile(projectDir, "production", file);
         const config = parseStackConfig(stack.config, () => false, stack.file, "production");
         assert.equal(config.services.length, 10);
+    });
+
+    it("scales the policy config alike: the peer stack declares the copies of the services it declares, cut where the stack is cut", () => {
+        const base = production();
+        const config = readJson<Record<string, unknown>>(path.join(projectDir, "policies", "config", "production.json"));
+        const peers = (c: Record<string, unknown>) => (c["platform-stack-require-same-services"] as { peerServices: string[] }).peerServices;
+        const names = (doc: { config: Record<string, unknown> }) => (doc.config["golive:services"] as Service[]).map((s) => s.name);
+        // Staging declares production's services, so the scaled peers are the scaled services, copy by copy.
+        assert.deepEqual([...peers(config)].sort(), [...names(base)].sort());
+        for (const scaled of [scaledStack(base, 3), stackWithServices(base, 6)]) {
+            assert.deepEqual(peers(scaledPolicyConfig(config, base, scaled)), names(scaled));
+        }
+        const onlyOne = { ...config, "platform-stack-require-same-services": { peerStack: "staging", peerServices: ["q2q-pipeline"] } };
+        assert.deepEqual(peers(scaledPolicyConfig(onlyOne, base, scaledStack(base, 3))), ["q2q-pipeline", "q2q-pipeline-1", "q2q-pipeline-2"]);
+        assert.deepEqual(scaledPolicyConfig(config, base, scaledStack(base, 3))["all"], config["all"]);
     });
 
     it("refuses a count of services below 1", () => {

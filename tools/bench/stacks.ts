@@ -5,7 +5,11 @@
  * service `<name>-<k>`, its public host `<host>-<k>`, its callers to the same copy's services
  * and its rollback target to the original's version. Every area stays declared: each
  * service brings its workloads, monitoring (alerts, SLOs, uptime checks) and edge host;
- * Firestore and the zone-wide edge settings are per stack, as in production.
+ * Firestore and the zone-wide edge settings are per stack, as in production. The stack's
+ * policy config is scaled alike (`writeScaledPolicyConfig`): the peer stack (staging) declares
+ * the same copies, so a scaled stack is GO when the shipped one is. A copy's host (`api-1`)
+ * is an app host to the edge component and to the edge policies alike: both take `api` alone
+ * as an API host label.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -79,20 +83,51 @@ function withServices(doc: StackDoc, count: number): StackDoc {
     return { ...doc, config };
 }
 
-function writeStack(projectDir: string, stack: string, dir: string, scale: (doc: StackDoc) => StackDoc): { file: string; services: number } {
+type PolicyConfig = Record<string, unknown>;
+
+/**
+ * The stack's policy config for `scaled`, the stack `doc` scaled: the peer stack declares the
+ * copies of the services it declares (platform-stack-require-same-services), so the scaled
+ * stack is judged as the shipped one is. Copy i of the scaled list is of service i mod n.
+ */
+export function scaledPolicyConfig(config: PolicyConfig, doc: StackDoc, scaled: StackDoc): PolicyConfig {
+    const out = structuredClone(config);
+    const same = out["platform-stack-require-same-services"] as { peerServices?: string[] } | undefined;
+    if (same?.peerServices) {
+        const peer = new Set(same.peerServices);
+        const originals = servicesOf(doc).map((s) => s.name);
+        same.peerServices = servicesOf(scaled)
+            .map((s) => s.name)
+            .filter((_, i) => peer.has(originals[i % originals.length]!));
+    }
+    return out;
+}
+
+export interface WrittenStack {
+    /** Pulumi.<stack>.yaml, scaled. */
+    file: string;
+    /** The stack's policy config, scaled alike (for --policy-pack-config). */
+    policyConfig: string;
+    services: number;
+}
+
+function writeStack(projectDir: string, stack: string, dir: string, scale: (doc: StackDoc) => StackDoc): WrittenStack {
     const doc = YAML.parse(fs.readFileSync(path.join(projectDir, `Pulumi.${stack}.yaml`), "utf8")) as StackDoc;
     const scaled = scale(doc);
     const file = path.join(dir, `Pulumi.${stack}.yaml`);
     fs.writeFileSync(file, YAML.stringify(scaled));
-    return { file, services: (scaled.config["golive:services"] as Service[]).length };
+    const config = JSON.parse(fs.readFileSync(path.join(projectDir, "policies", "config", `${stack}.json`), "utf8")) as PolicyConfig;
+    const policyConfig = path.join(dir, `${stack}.policy-config.json`);
+    fs.writeFileSync(policyConfig, `${JSON.stringify(scaledPolicyConfig(config, doc, scaled), null, 2)}\n`);
+    return { file, policyConfig, services: servicesOf(scaled).length };
 }
 
-/** Writes the scaled stack file into `dir` as Pulumi.<stack>.yaml; returns its path and service count. */
-export function writeScaledStack(projectDir: string, stack: string, factor: number, dir: string): { file: string; services: number } {
+/** Writes the scaled stack file into `dir` as Pulumi.<stack>.yaml, and its policy config beside it. */
+export function writeScaledStack(projectDir: string, stack: string, factor: number, dir: string): WrittenStack {
     return writeStack(projectDir, stack, dir, (doc) => scaledStack(doc, factor));
 }
 
-/** Writes the stack file with `count` services into `dir` as Pulumi.<stack>.yaml; returns its path and service count. */
-export function writeStackWithServices(projectDir: string, stack: string, count: number, dir: string): { file: string; services: number } {
+/** Writes the stack file with `count` services into `dir` as Pulumi.<stack>.yaml, and its policy config beside it. */
+export function writeStackWithServices(projectDir: string, stack: string, count: number, dir: string): WrittenStack {
     return writeStack(projectDir, stack, dir, (doc) => stackWithServices(doc, count));
 }

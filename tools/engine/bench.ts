@@ -30,16 +30,16 @@ async function main(): Promise<number> {
     const sandbox = engineSandbox();
     try {
         const exportFile = path.join(dir, "plan.json");
-        const { file: stackFile } = writeStackWithServices(projectDir, "production", n, dir);
-        const plan = await golive("plan", ["--stack", "production", "--stack-file", stackFile, "--export", exportFile]);
+        const { file: stackFile, policyConfig } = writeStackWithServices(projectDir, "production", n, dir);
+        const plan = await golive("plan", ["--stack", "production", "--stack-file", stackFile, "--policy-pack-config", policyConfig, "--export", exportFile]);
         if (plan.code !== 0 && plan.code !== 1) throw new Error(`npm run plan failed (exit ${plan.code}):\n${plan.stderr}`);
         const resources = (JSON.parse(fs.readFileSync(exportFile, "utf8")) as { deployment: { resources: Array<{ urn: string; type: string; parent?: string }> } }).deployment.resources;
         console.log(`engine:bench: ${n} services, ${resources.length} resources (plan ${seconds(plan.ms)}); node ${process.version}, ${os.cpus().length} cpus, load ${os.loadavg()[0]!.toFixed(1)}`);
 
         const findingsFile = path.join(dir, "findings.json");
-        const g = await golive("analyze", ["--file", exportFile, "--stack", "production", "--json", findingsFile]);
+        const g = await golive("analyze", ["--file", exportFile, "--stack", "production", "--policy-pack-config", policyConfig, "--json", findingsFile]);
         if (g.code !== 0 && g.code !== 1) throw new Error(`npm run analyze failed (exit ${g.code}):\n${g.stderr}`);
-        const e = await policyAnalyze(exportFile, path.join(projectDir, "policies", "config", "production.json"), sandbox);
+        const e = await policyAnalyze(exportFile, policyConfig, sandbox);
         if (e.result === undefined) throw new Error(`pulumi policy analyze failed (exit ${e.code}):\n${e.stderr}`);
         const c = compare(fromFindingsFile(JSON.parse(fs.readFileSync(findingsFile, "utf8")) as FindingsFile), e, rootStackUrn(resources));
 
