@@ -15,6 +15,7 @@ import type { EngineResource } from "./analyzer/resource";
 import { clockOf, type Clock } from "./cli/clock";
 import { InputError } from "./cli/errors";
 import { assertOutputFile, exitWith, finish, golivePackageVersion, packDir, parse, policyConfigFile, projectDir, runCommand, writeFile } from "./cli/command";
+import { apiHostProblems } from "./plan/api-hosts";
 import { firestoreCoverageNotes } from "./plan/firestore-coverage";
 import { kubernetesObjects } from "./plan/kubernetes-objects";
 import { runProgram, type ProgramRun } from "./plan/record";
@@ -223,6 +224,11 @@ async function plan(argv: string[]): Promise<number> {
     let gate: Awaited<typeof opening>;
     try {
         gate = await opening;
+        const disagree = apiHostProblems(c.file.file, c.config.edge?.apiHosts, c.policyConfig, gate.policyConfig);
+        if (disagree.length) {
+            gate.stop();
+            throw new InputError(disagree.join("\n"));
+        }
     } catch (e) {
         await planned.catch(() => undefined);
         throw e;

@@ -10,7 +10,7 @@ import { main as analyze } from "../../tools/analyze";
 import { generatedHeader } from "../../tools/manifests";
 import { main as plan } from "../../tools/plan";
 import type { FindingsFile } from "../../tools/report/findings-file";
-import { errorLines, productionVariant, readJson, run, tmpDir, writeJson, type Run } from "./cli";
+import { errorLines, productionVariant, projectDir, readJson, run, tmpDir, writeJson, type Run } from "./cli";
 
 /** Exit 2 with exactly these error lines, and nothing planned. */
 function assertRefused(r: Run, lines: string[]): void {
@@ -174,6 +174,27 @@ describe("plan and analyze on the command line (in-process)", function () {
         const r = await run(analyze, ["--file", path.join(fixtures, "stack-exports", "kubernetes-v3.json"), "--stack", "production", "--policy-pack-config", config]);
         assert.equal(r.code, 2, r.stderr + r.stdout);
         assert.deepEqual(errorLines(r), [`${config}: workloads-deployment-require-replicas.minReplicas: 0 must be >= 1; the policy's configSchema: {"default":2,"minimum":1,"type":"integer"} (remove it to use the default 2)`]);
+    });
+
+    it("refuses an edge whose API hosts the policy config does not name as API hosts, before planning, and plans when both say the same", async () => {
+        const file = productionVariant("    zoneId: 3f1c9a0b7d2e4c6f8a1b3d5e7f9a0c2e\n", "    zoneId: 3f1c9a0b7d2e4c6f8a1b3d5e7f9a0c2e\n    apiHosts: [api, cockpit]\n");
+        const shipped = path.join(projectDir, "policies", "config", "production.json");
+        const refused = await run(plan, ["--stack", "production", "--stack-file", file]);
+        assert.equal(refused.code, 2, refused.stderr + refused.stdout);
+        assert.deepEqual(errorLines(refused), [
+            `${shipped}: apiHostLabels of edge-cacherule-disallow-api-caching, edge-responseheaders-require-csp, edge-responseheaders-enforce-cors-origin, platform-service-missing-coverage is ["api"], but ${file} sets golive:edge.apiHosts to ["api","cockpit"]: ` +
+                "the policies would judge the edge's API hosts as app hosts, or demand an API host's cache bypass, CORS rule and rate limit the edge does not declare. " +
+                `Set "apiHostLabels": ["api","cockpit"] for each of them in ${shipped}, or change golive:edge.apiHosts.`,
+        ]);
+        assert.doesNotMatch(refused.stderr, /planning stack/);
+        const labels = { apiHostLabels: ["api", "cockpit"] };
+        const config = writeJson(out, "api-hosts.json", {
+            ...readJson<Record<string, unknown>>(shipped),
+            "edge-cacherule-disallow-api-caching": labels, "edge-responseheaders-require-csp": labels, "edge-responseheaders-enforce-cors-origin": labels, "platform-service-missing-coverage": labels,
+        });
+        const agreed = await run(plan, ["--stack", "production", "--stack-file", file, "--policy-pack-config", config]);
+        assert.notEqual(agreed.code, 2, agreed.stderr);
+        assert.match(agreed.stderr, /planning stack production/);
     });
 
     it("refuses a missing --stack and an unknown option", async () => {

@@ -1,27 +1,12 @@
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
-import type { Policies } from "@pulumi/policy";
-import type * as analyzerProto from "@pulumi/pulumi/proto/analyzer_pb";
 import { policies } from "../../policies/all";
 import { resolvePolicyConfig } from "../../tools/analyzer/policy-config";
 import { InputError } from "../../tools/cli/errors";
+import { analyzerInfo, configFile, info } from "./pack-info";
 
-// The pack's GetAnalyzerInfo answer, built by @pulumi/policy's own code.
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- internal module without typings
-const protoutil = require("@pulumi/policy/protoutil") as {
-    makeAnalyzerInfo(name: string, version: string, level: string, args: { policies: Policies }, initialConfig?: Record<string, unknown>): analyzerProto.AnalyzerInfo;
-};
-const info = protoutil.makeAnalyzerInfo("golive-launch-readiness", "0.1.0", "mandatory", { policies });
 const names = policies.map((p) => p.name);
-
-function configFile(content: unknown): string {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "golive-policy-config-"));
-    const file = path.join(dir, "stack.json");
-    fs.writeFileSync(file, typeof content === "string" ? content : JSON.stringify(content));
-    return file;
-}
 
 function rejects(content: unknown): string {
     const file = configFile(content);
@@ -96,9 +81,9 @@ describe("policy pack config (--policy-pack-config)", () => {
     });
 
     it("names a setting a policy's schema requires when the file leaves it out", () => {
-        const strict = protoutil.makeAnalyzerInfo("p", "1.0.0", "mandatory", {
-            policies: [{ name: "edge-zone-configure-ttl", description: "d", enforcementLevel: "mandatory", configSchema: { properties: { ttl: { type: "integer" } }, required: ["ttl"] }, validateResource: () => undefined }],
-        });
+        const strict = analyzerInfo("p", "1.0.0", [
+            { name: "edge-zone-configure-ttl", description: "d", enforcementLevel: "mandatory", configSchema: { properties: { ttl: { type: "integer" } }, required: ["ttl"] }, validateResource: () => undefined },
+        ]);
         const file = configFile({});
         assert.throws(() => resolvePolicyConfig(file, strict), { message: `${file}: edge-zone-configure-ttl.ttl: is required; the policy's configSchema: {"type":"integer"}; set it under "edge-zone-configure-ttl"` });
         assert.deepEqual(resolvePolicyConfig(configFile({ "edge-zone-configure-ttl": { ttl: 300 } }), strict).get("edge-zone-configure-ttl")?.properties, { ttl: 300 });
@@ -110,7 +95,7 @@ describe("policy pack config (--policy-pack-config)", () => {
     });
 
     it("refuses to judge with a pack that declares its own initial config, rather than apply it differently from the CLI", () => {
-        const withInitial = protoutil.makeAnalyzerInfo("p", "1.0.0", "mandatory", { policies }, { "workloads-hpa-configure-replicas": { minReplicas: 3 } });
+        const withInitial = analyzerInfo("p", "1.0.0", policies, { "workloads-hpa-configure-replicas": { minReplicas: 3 } });
         const file = configFile({});
         assert.throws(() => resolvePolicyConfig(file, withInitial), { message: `policy pack p declares an initial policy config, which the offline gate does not apply; move it to ${file}` });
     });

@@ -64,6 +64,8 @@ export type EvaluateOptions = GateOptions & Target;
  */
 export interface Gate {
     evaluate(resources: readonly EngineResource[], target: Target): Promise<Evaluation>;
+    /** Each policy's level and settings, as the config file and the schemas' defaults give them. */
+    policyConfig: ReadonlyMap<string, EffectivePolicyConfig>;
     stop(): void;
 }
 
@@ -109,6 +111,7 @@ export async function openGate(opts: GateOptions): Promise<Gate> {
         const config = resolvePolicyConfig(opts.policyConfigFile, info);
         return {
             evaluate: async (resources, target) => ({ ...(await judge(pack, info, config, resources, target, opts.progress)), startMs }),
+            policyConfig: config,
             stop: () => pack.stop(),
         };
     } catch (e) {
