@@ -3,7 +3,7 @@ import { stackPolicy } from "../lib";
 import { evaluationTime } from "../lib/clock";
 import { attestationsRequiredIn, isoTimeExample, parseIsoTime } from "../lib/launch";
 import { manualItemIds } from "./manual-items";
-import { launchRecords, recordsAt, unreadableRecordMessage } from "./records";
+import { judgeLaunchRecords, recordsAt } from "./records";
 import type { LaunchRecord } from "./record";
 
 const appliesTo = recordsAt(attestationsRequiredIn);
@@ -42,14 +42,7 @@ export function launchRecordRequireAttestations(pack: () => readonly Policy[]) {
         validateStack: (args, reportViolation) => {
             const now = evaluationTime();
             const manual = manualItemIds(pack());
-            for (const { urn, record, problems } of launchRecords(args.resources, appliesTo)) {
-                if (!record) {
-                    reportViolation(unreadableRecordMessage(problems), urn);
-                    continue;
-                }
-                const problem = attestationProblem(record, manual, now);
-                if (problem) reportViolation(problem, urn);
-            }
+            judgeLaunchRecords(args.resources, appliesTo, reportViolation, (record) => attestationProblem(record, manual, now));
         },
     });
 }

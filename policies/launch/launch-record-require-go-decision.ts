@@ -1,7 +1,7 @@
 import { stackPolicy } from "../lib";
 import { evaluationTime } from "../lib/clock";
 import { goNoGoMaxAgeHours, goNoGoRequiredIn, isoTimeExample, parseIsoTime } from "../lib/launch";
-import { formatDuration, launchRecords, recordsAt, unreadableRecordMessage } from "./records";
+import { formatDuration, judgeLaunchRecords, recordsAt } from "./records";
 import type { LaunchRecord } from "./record";
 
 const appliesTo = recordsAt(goNoGoRequiredIn);
@@ -37,13 +37,6 @@ export const launchRecordRequireGoDecision = stackPolicy({
     appliesTo,
     validateStack: (args, reportViolation) => {
         const now = evaluationTime();
-        for (const { urn, record, problems } of launchRecords(args.resources, appliesTo)) {
-            if (!record) {
-                reportViolation(unreadableRecordMessage(problems), urn);
-                continue;
-            }
-            const problem = goNoGoProblem(record, now);
-            if (problem) reportViolation(problem, urn);
-        }
+        judgeLaunchRecords(args.resources, appliesTo, reportViolation, (record) => goNoGoProblem(record, now));
     },
 });

@@ -1,4 +1,4 @@
-import type { PolicyResource } from "@pulumi/policy";
+import type { PolicyResource, ReportViolation } from "@pulumi/policy";
 import type { AppliesTo } from "../lib";
 import type { LaunchPhase } from "../lib/launch";
 import { launchRecordType, readLaunchRecord, type LaunchRecord } from "./record";
@@ -11,11 +11,21 @@ export function recordsAt(phases: readonly LaunchPhase[]): AppliesTo {
     };
 }
 
-/** Each launch record the stack has, read back; a record that cannot be read is its problems. */
-export function launchRecords(resources: readonly PolicyResource[], appliesTo: AppliesTo): Array<{ urn: string; record: LaunchRecord | null; problems: string[] }> {
-    return resources
-        .filter((r) => appliesTo.matches(r.type, r.props))
-        .map((r) => ({ urn: r.urn, ...readLaunchRecord(r.props) }));
+/**
+ * Judges each launch record the stack has with `problemOf` (a violation message, or nothing
+ * when the record passes); a record that cannot be read is a violation of its own.
+ */
+export function judgeLaunchRecords(
+    resources: readonly PolicyResource[],
+    appliesTo: AppliesTo,
+    reportViolation: ReportViolation,
+    problemOf: (record: LaunchRecord) => string | undefined,
+): void {
+    for (const r of resources.filter((x) => appliesTo.matches(x.type, x.props))) {
+        const { record, problems } = readLaunchRecord(r.props);
+        const problem = record ? problemOf(record) : unreadableRecordMessage(problems);
+        if (problem) reportViolation(problem, r.urn);
+    }
 }
 
 /** `24 h`, `24 h 0 min 1 s`, `3 h 20 min`: a duration as people read it at a go/no-go. */
@@ -29,6 +39,6 @@ export function formatDuration(ms: number): string {
     return `${h} h`;
 }
 
-export function unreadableRecordMessage(problems: readonly string[]): string {
+function unreadableRecordMessage(problems: readonly string[]): string {
     return `The launch record cannot be read (${problems.join("; ")}), so the launch rules cannot be judged. Plan the stack again with this version of golive.`;
 }

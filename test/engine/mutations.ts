@@ -78,6 +78,20 @@ function editing(policy: string, change: string, name: string, fn: (props: Recor
     return { policy, change, touches: [name], apply: (doc) => edit(doc, name, fn) };
 }
 
+/** A mutation that moves the launch record to `phase` with a go decision taken at `goAt`. */
+function launchRecordAt(policy: string, change: string, phase: string, goAt: string): Mutation {
+    return {
+        policy,
+        change,
+        touches: ["launch"],
+        apply: (doc) =>
+            editOutputs(doc, "launch", (o) => {
+                o["phase"] = phase;
+                o["goNoGo"] = { decision: "go", by: "Go/No-Go board", at: goAt };
+            }),
+    };
+}
+
 /** A mutation that removes resources. */
 function removing(policy: string, change: string, ...names: string[]): Mutation {
     return { policy, change, touches: names, apply: (doc) => names.forEach((n) => remove(doc, n)) };
@@ -202,26 +216,8 @@ export const mutations: readonly Mutation[] = [
     editing("platform-stack-require-same-services", "notification-service's Deployment labelled as a service named notification-worker", "notification-service-deployment", (p) => (p["metadata"].labels["app.kubernetes.io/name"] = "notification-worker")),
     removing("platform-service-missing-coverage", "the cockpit host's uptime check and its alert removed", "export-service-uptime", "export-service-uptime-check"),
     // launch: the Launch component's outputs are the record (policies/launch/record.ts); the clock is the suite's `now` (--now, GOLIVE_NOW).
-    {
-        policy: "launch-record-require-go-decision",
-        change: "the launch record at launch-eve with a go decision 39 h old",
-        touches: ["launch"],
-        apply: (doc) =>
-            editOutputs(doc, "launch", (o) => {
-                o["phase"] = "launch-eve";
-                o["goNoGo"] = { decision: "go", by: "Go/No-Go board", at: "2026-11-29T18:00:00Z" };
-            }),
-    },
-    {
-        policy: "launch-record-require-attestations",
-        change: "the launch record at launch with a fresh go decision and no attestation",
-        touches: ["launch"],
-        apply: (doc) =>
-            editOutputs(doc, "launch", (o) => {
-                o["phase"] = "launch";
-                o["goNoGo"] = { decision: "go", by: "Go/No-Go board", at: "2026-11-30T18:00:00Z" };
-            }),
-    },
+    launchRecordAt("launch-record-require-go-decision", "the launch record at launch-eve with a go decision 39 h old", "launch-eve", "2026-11-29T18:00:00Z"),
+    launchRecordAt("launch-record-require-attestations", "the launch record at launch with a fresh go decision and no attestation", "launch", "2026-11-30T18:00:00Z"),
 ];
 
 /**
