@@ -1,5 +1,5 @@
 import { kubernetesKinds, stackPolicy } from "../lib";
-import { budgetDefaults, budgetSettings, formatDuration, rollbackBudget } from "./rollback-budget";
+import { budgetDefaults, budgetSettings, formatDuration, hasRollout, rollbackBudget } from "./rollback-budget";
 
 /**
  * Runbook 004 budgets a rollback at 20 minutes end to end. This computes, from what the stack
@@ -25,7 +25,7 @@ export const platformStackEnforceRollbackBudget = stackPolicy({
     validateStack: (args, reportViolation) => {
         const settings = budgetSettings(args.getConfig<Record<string, unknown>>());
         const b = rollbackBudget(args.resources, settings);
-        if (!b.rollback.some((x) => x.step.startsWith("rollout of "))) args.notApplicable("no Deployment golive declares (app.kubernetes.io/part-of: golive): the budget's model is golive's rollout");
+        if (!hasRollout(b)) args.notApplicable("no Deployment golive declares (app.kubernetes.io/part-of: golive): the budget's model is golive's rollout");
         if (b.rollbackSeconds <= b.budgetSeconds) return;
         const slow = b.slowestRollback!;
         reportViolation(

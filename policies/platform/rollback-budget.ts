@@ -86,6 +86,9 @@ export interface BudgetResource {
 
 const num = (v: unknown, fallback: number): number => (typeof v === "number" && Number.isFinite(v) ? v : fallback);
 
+/** The step of a Deployment's rollout starts with this; the rest is the Deployment's name. */
+const rolloutStep = "rollout of Deployment ";
+
 /** A count from an IntOrPercent of `of` pods, rounded as the deployment controller does (surge up, unavailable down). */
 function podsOf(v: IntOrPercent | undefined, of: number, round: "up" | "down", fallback: number): number {
     if (!v) return fallback;
@@ -124,7 +127,7 @@ function deploymentRollout(d: BudgetResource, hpas: readonly BudgetResource[], s
     const how =
         `${waves} wave${waves === 1 ? "" : "s"} of ${perWave} pod${perWave === 1 ? "" : "s"} (${replicas} replicas${hpa ? " at the HPA's maxReplicas" : ""}, maxSurge ${surge}, maxUnavailable ${unavailable}) x ` +
         `${wave} s (image pull ${s.imagePullSeconds} + startup probe ${startup} + readiness ${readiness} + minReadySeconds ${minReady}) + ${grace} s termination grace of the last old pods`;
-    return { step: `rollout of Deployment ${name}`, seconds, how };
+    return { step: `${rolloutStep}${name}`, seconds, how };
 }
 
 function frontendStep(resources: readonly BudgetResource[]): BudgetStep | undefined {
@@ -153,6 +156,11 @@ function dnsStep(resources: readonly BudgetResource[]): BudgetStep | undefined {
         if (!worst || ttl > worst.seconds) worst = { seconds: ttl, record };
     }
     return worst && { step: "DNS", seconds: worst.seconds, how: `resolvers keep a moved record up to its TTL: ${worst.seconds} s (${worst.record}${worst.seconds === proxiedDnsTtlSeconds ? ", proxied records answer with 300 s" : ""})` };
+}
+
+/** Whether the budget rolls out any Deployment golive declares (else there is nothing for it to judge). */
+export function hasRollout(b: RollbackBudget): boolean {
+    return b.rollback.some((s) => s.step.startsWith(rolloutStep));
 }
 
 function slowest(steps: readonly BudgetStep[]): BudgetStep | undefined {

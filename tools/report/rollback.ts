@@ -3,7 +3,7 @@
  * rollback-budget.ts) with the settings the pack was configured with in this run, so the
  * figure a person reads is the one platform-stack-enforce-rollback-budget judged.
  */
-import { budgetSettings, budgetSummary, rollbackBudget, type RollbackBudget } from "../../policies/platform/rollback-budget";
+import { budgetSettings, budgetSummary, hasRollout, rollbackBudget, type RollbackBudget } from "../../policies/platform/rollback-budget";
 import { platformStackEnforceRollbackBudget } from "../../policies/platform/platform-stack-enforce-rollback-budget";
 import type { PolicyMeta } from "../analyzer/evaluate";
 import type { EngineResource } from "../analyzer/resource";
@@ -12,7 +12,7 @@ import type { EngineResource } from "../analyzer/resource";
 export function rollbackOf(resources: readonly EngineResource[], policies: readonly Pick<PolicyMeta, "name" | "config">[]): RollbackBudget | undefined {
     const config = policies.find((p) => p.name === platformStackEnforceRollbackBudget.name)?.config ?? {};
     const b = rollbackBudget(resources.map((r) => ({ type: r.type, props: r.inputs })), budgetSettings(config));
-    return b.rollback.length > 1 && b.rollback.some((s) => s.step.startsWith("rollout of ")) ? b : undefined;
+    return hasRollout(b) ? b : undefined;
 }
 
 /** The report's short section: both figures, each with its slowest step and how it was computed. */
