@@ -4,21 +4,12 @@ import { flagAudiences } from "../components/workloads/feature-flags";
 import { isImageVersion } from "../policies/lib/image";
 import { checklistItem } from "../policies/checklist";
 import { goNoGoDecisions, isoTimeExample, launchPhases, parseIsoTime } from "../policies/lib/launch";
+import { environmentOfStack } from "../policies/lib/stacks";
 import { dnsLabel, secretRef } from "./common";
 
 export const environment = z.enum(environments);
 
 export type Environment = z.infer<typeof environment>;
-
-/**
- * The environment a stack deploys, by its name: `production` and `production-<suffix>`
- * (production-eu) are production; every other stack (staging, dev, a personal stack) is
- * staging. A stack file's golive:environment must say the same, so a staging config is never
- * planned or deployed as production (nor production's under staging's advisory policies).
- */
-export function environmentOfStack(stack: string): Environment {
-    return stack === "production" || stack.startsWith("production-") ? "production" : "staging";
-}
 
 /** Why a stack file's environment does not fit its stack, or undefined when it does. */
 export function stackEnvironmentProblem(stack: string, declared: Environment): string | undefined {

@@ -7,3 +7,4 @@ export * from "./keys";
 export * from "./config-source";
 export * from "./launch";
 export * from "./policy-config";
+export * from "./stacks";

@@ -1,5 +1,5 @@
-import { resourcePolicy } from "../lib";
-import { declaredByGolive, isProductionStack, stringsOf } from "./services";
+import { environmentOfStack, resourcePolicy } from "../lib";
+import { declaredByGolive, stringsOf } from "./services";
 
 const stackReferenceType = "pulumi:pulumi:StackReference";
 
@@ -39,7 +39,7 @@ export const platformResourceDisallowStagingDependency = resourcePolicy({
         if (args.type === stackReferenceType) {
             const name = stringsOf(args.props).find((s) => s.path === "name")?.value;
             const stack = name?.split("/").pop();
-            if (stack !== undefined && !isProductionStack(stack)) {
+            if (stack !== undefined && environmentOfStack(stack) !== "production") {
                 reportViolation(`StackReference ${args.name} reads stack "${name}", a staging stack (only production and production-* are production). ${fix}`);
             }
             return;

@@ -1,9 +1,9 @@
-import { addressRecordsFor, apiHostLabelsConfig, apiLabelsFrom, isApiHost } from "../edge/hosts";
+import { addressRecordsFor, apiHostLabelsConfig, apiLabelsFrom, gatewayGroup, isApiHost } from "../edge/hosts";
 import { cloudflareTypes, isEnabled as ruleEnabled, rulesOf } from "../edge/cloudflare";
 import { hostsNamed } from "../edge/expressions";
-import { gatewayGroup } from "../edge/hosts";
 import { alertsOf, gcpTypes, listText } from "../monitoring/resources";
 import { isKind, kubernetesKinds, stackPolicy, type Json } from "../lib";
+import { canarySuffix } from "../workloads/rules";
 import { labelledGolive, stackServices } from "./services";
 
 const fix = "Declare the service under golive:services (with host: when it is public) so the components give it its Deployment, alerts, uptime check, DNS record and rate limit; if one is declared elsewhere, add what is missing there.";
@@ -16,7 +16,7 @@ function routedHosts(resources: readonly { type: string; props: Json }[]): Map<s
         for (const rule of Array.isArray(r.props?.spec?.rules) ? (r.props.spec.rules as Json[]) : []) {
             for (const b of Array.isArray(rule?.backendRefs) ? (rule.backendRefs as Json[]) : []) {
                 if (typeof b?.name !== "string") continue;
-                const service = b.name.replace(/-canary$/, "");
+                const service = b.name.endsWith(canarySuffix) ? b.name.slice(0, -canarySuffix.length) : b.name;
                 out.set(service, [...new Set([...(out.get(service) ?? []), ...hosts])]);
             }
         }

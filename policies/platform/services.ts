@@ -4,7 +4,8 @@
  * Not a policy.
  */
 import type { PolicyResource } from "@pulumi/policy";
-import { appLabels, goliveApp, goliveLabels, isKind, type Json } from "../lib";
+import { appLabels, goliveApp, isKind, type Json } from "../lib";
+import { isCanaryTrack } from "../workloads/rules";
 
 /**
  * Whether golive's program declared this resource: one of its components (type `golive:...`)
@@ -28,7 +29,7 @@ export function stackServices(resources: readonly Pick<PolicyResource, "type" | 
     for (const r of resources) {
         if (!isKind(r.type, "apps", "Deployment")) continue;
         const labels: Json = r.props?.metadata?.labels ?? {};
-        if (!labelledGolive(r.props) || labels[goliveLabels.track] === "canary") continue;
+        if (!labelledGolive(r.props) || isCanaryTrack(r.props)) continue;
         const name: unknown = labels[appLabels.name];
         if (typeof name === "string") names.add(name);
     }
@@ -59,9 +60,4 @@ export function stringsOf(props: Json): Array<{ path: string; value: string }> {
     };
     walk(props, "");
     return out;
-}
-
-/** The stack naming rule of golive: `production` and `production-*` are production, every other stack is staging. */
-export function isProductionStack(name: string): boolean {
-    return /^production(-.*)?$/.test(name);
 }
