@@ -27,9 +27,10 @@
  */
 import type { Json } from "../lib/json";
 import { isKind, nameOf, namespaceOf } from "../lib/kubernetes";
-import { appLabels, goliveApp } from "../lib/keys";
 import { intOrPercent, type IntOrPercent } from "../workloads/int-or-percent";
-import { cloudflareTypes, dnsRecordTypes } from "../edge/cloudflare";
+import { configNumber } from "../lib/policy-config";
+import { addressRecordTypes, cloudflareTypes, dnsRecordTypes, isEnabled, recordType, rulesOf } from "../edge/cloudflare";
+import { labelledGolive } from "./services";
 import { automaticTtl, dnsMaxTtlSeconds, versionedMinEdgeTtlSeconds } from "../edge/thresholds";
 
 /** Runbook 004: "Rollback Procedure (20 mins)". */
@@ -55,7 +56,7 @@ export const budgetDefaults: BudgetSettings = {
 
 /** The settings of a policy config (values the configSchema validated), defaults for the rest. */
 export function budgetSettings(config: Record<string, unknown>): BudgetSettings {
-    const n = (k: keyof BudgetSettings) => (typeof config[k] === "number" && Number.isFinite(config[k]) ? (config[k]) : budgetDefaults[k]);
+    const n = (k: keyof BudgetSettings) => configNumber(config, k, budgetDefaults[k]);
     return { budgetMinutes: n("budgetMinutes"), releaseSwitchSeconds: n("releaseSwitchSeconds"), imagePullSeconds: n("imagePullSeconds") };
 }
 
@@ -133,9 +134,9 @@ function deploymentRollout(d: BudgetResource, hpas: readonly BudgetResource[], s
 function frontendStep(resources: readonly BudgetResource[]): BudgetStep | undefined {
     let worst: { seconds: number; rule: string } | undefined;
     for (const r of resources.filter((x) => x.type === cloudflareTypes.ruleset && x.props?.phase === "http_request_cache_settings")) {
-        for (const rule of Array.isArray(r.props?.rules) ? (r.props.rules as Json[]) : []) {
+        for (const rule of rulesOf(r.props)) {
             const p: Json = rule?.actionParameters ?? {};
-            if (rule?.enabled === false || p.cache !== true) continue;
+            if (!isEnabled(rule) || p.cache !== true) continue;
             const ttls = [p.edgeTtl, p.browserTtl].filter((t: Json) => t?.mode === "override_origin" && typeof t.default === "number").map((t: Json) => t.default as number);
             const edge = typeof p.edgeTtl?.default === "number" ? (p.edgeTtl.default as number) : undefined;
             // Files kept a day or more are the versioned ones, which a release never rewrites.
@@ -149,7 +150,7 @@ function frontendStep(resources: readonly BudgetResource[]): BudgetStep | undefi
 
 function dnsStep(resources: readonly BudgetResource[]): BudgetStep | undefined {
     let worst: { seconds: number; record: string } | undefined;
-    for (const r of resources.filter((x) => dnsRecordTypes.includes(x.type) && ["A", "AAAA", "CNAME"].includes(String(x.props?.type ?? "").toUpperCase()))) {
+    for (const r of resources.filter((x) => dnsRecordTypes.includes(x.type) && addressRecordTypes.includes(recordType(x.props)))) {
         const ttl = r.props?.ttl === automaticTtl || r.props?.ttl === undefined ? (r.props?.proxied === true ? proxiedDnsTtlSeconds : undefined) : num(r.props?.ttl, NaN);
         if (ttl === undefined || Number.isNaN(ttl)) continue;
         const record = `${String(r.props?.type)} ${String(r.props?.name ?? "")}`;
@@ -171,7 +172,7 @@ function slowest(steps: readonly BudgetStep[]): BudgetStep | undefined {
 export function rollbackBudget(resources: readonly BudgetResource[], settings: BudgetSettings = budgetDefaults): RollbackBudget {
     const hpas = resources.filter((r) => isKind(r.type, "autoscaling", "HorizontalPodAutoscaler"));
     // golive's Deployments: the model is golive's (one pulumi up applies the version change).
-    const rollouts = resources.filter((r) => isKind(r.type, "apps", "Deployment") && r.props?.metadata?.labels?.[appLabels.partOf] === goliveApp).map((d) => deploymentRollout(d, hpas, settings));
+    const rollouts = resources.filter((r) => isKind(r.type, "apps", "Deployment") && labelledGolive(r.props)).map((d) => deploymentRollout(d, hpas, settings));
     const frontend = frontendStep(resources);
     const dns = dnsStep(resources);
     const release: BudgetStep = { step: "release switch", seconds: settings.releaseSwitchSeconds, how: `pulumi up of the changed version until the engine updates resources (policy config releaseSwitchSeconds)` };
