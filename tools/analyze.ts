@@ -10,13 +10,11 @@ import { evaluate } from "./analyzer/evaluate";
 import type { EngineResource } from "./analyzer/resource";
 import { readExport } from "./export/read";
 import { clockOf } from "./cli/clock";
-import { assertBaselineOfStack, judgeFreeze } from "./plan/freeze";
-import { launchRecordOf, launchReport, withLaunch } from "./report/launch";
+import { assertBaselineOfStack } from "./plan/freeze";
+import { judged } from "./report/judged";
 import { InputError } from "./cli/errors";
 import { assertOutputFile, exitWith, finish, packDir, parse, policyConfigFile, runCommand } from "./cli/command";
 import { ManifestError, readManifests, toEngineResource, validateManifest } from "./manifests";
-import { buildFindings } from "./report/findings";
-import { rollbackOf } from "./report/rollback";
 
 const usage = "npm run analyze -- (--file <stack-export.json> | --manifests <dir|file>) --stack <name> [--json <file>] [--markdown <file>] [--now <ISO time>] [--baseline <stack export>] [--policy-pack-config <file>]";
 
@@ -108,15 +106,9 @@ async function analyze(argv: string[]): Promise<number> {
     const baseline = args.baseline !== undefined ? { file: args.baseline, resources: readExport(args.baseline).resources } : undefined;
     if (baseline) assertBaselineOfStack(baseline.file, baseline.resources, stack);
     const evaluation = await evaluate(resources, { packDir, policyConfigFile: configFile, project: "golive", stack, dryRun: false, progress, clock: clock.forPack });
-    const record = launchRecordOf(resources);
     // Manifests have no state to compare: the freeze is a question for stack states only.
-    const freeze = args.file
-        ? judgeFreeze({ stack, phase: record?.phase ?? null, freezeExceptions: record?.freezeExceptions ?? [], planned: resources, baseline, policies: evaluation.policies })
-        : undefined;
-    const judged = { policies: [...evaluation.policies, ...(freeze?.policies ?? [])], diagnostics: [...evaluation.diagnostics, ...(freeze?.diagnostics ?? [])] };
-    const findings = withLaunch(buildFindings(stack, judged), record, clock, freeze);
-    const launch = launchReport(findings, record, clock, freeze);
-    return finish({ title: `golive analyze — ${source}, stack ${stack}`, findings, resources, notes, unsetSecrets: [], launch, rollback: rollbackOf(resources, evaluation.policies) }, args);
+    const { findings, launch, rollback } = judged({ stack, resources, evaluation, clock, baseline, freeze: args.file !== undefined });
+    return finish({ title: `golive analyze — ${source}, stack ${stack}`, findings, resources, notes, unsetSecrets: [], launch, rollback }, args);
 }
 
 /** The analyze command; returns its exit code (tests call it in-process). */

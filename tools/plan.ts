@@ -22,10 +22,8 @@ import { runProgram, type ProgramRun } from "./plan/record";
 import { readStackFile } from "./plan/stack-config";
 import { readExport } from "./export/read";
 import { stackExport } from "./export/write";
-import { assertBaselineOfStack, judgeFreeze } from "./plan/freeze";
-import { buildFindings } from "./report/findings";
-import { launchRecordOf, launchReport, withLaunch } from "./report/launch";
-import { rollbackOf } from "./report/rollback";
+import { assertBaselineOfStack } from "./plan/freeze";
+import { judged } from "./report/judged";
 import { shipsOf } from "./report/ships";
 import type { UnsetSecret } from "./report/summary";
 import { assertManifestsFolder, assertValidManifests, ManifestError, writeManifests } from "./manifests";
@@ -243,15 +241,8 @@ async function plan(argv: string[]): Promise<number> {
             progress(`stack export written to ${c.args.export}`);
         }
         const evaluation = await gate.evaluate(program.resources, { project: "golive", stack: c.stack, dryRun: true });
-        const record = launchRecordOf(program.resources);
-        const freeze = judgeFreeze({
-            stack: c.stack, phase: c.config.launch.phase, freezeExceptions: c.config.launch.freezeExceptions,
-            planned: program.resources, baseline: c.baseline, policies: evaluation.policies,
-        });
-        const judged = { policies: [...evaluation.policies, ...freeze.policies], diagnostics: [...evaluation.diagnostics, ...freeze.diagnostics] };
-        const findings = withLaunch(buildFindings(c.stack, judged), record, c.clock, freeze);
-        const launch = launchReport(findings, record, c.clock, freeze);
-        return finish({ title: `golive plan — stack ${c.stack}`, findings, resources: program.resources, ...withFirestoreNotes(secretNotes(c), program.resources), ships: shipsOf(c.config), launch, rollback: rollbackOf(program.resources, evaluation.policies) }, c.args);
+        const { findings, launch, rollback } = judged({ stack: c.stack, resources: program.resources, evaluation, clock: c.clock, baseline: c.baseline, freeze: true });
+        return finish({ title: `golive plan — stack ${c.stack}`, findings, resources: program.resources, ...withFirestoreNotes(secretNotes(c), program.resources), ships: shipsOf(c.config), launch, rollback }, c.args);
     } finally {
         gate.stop();
     }
